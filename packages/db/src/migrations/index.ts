@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000000_init } from './Migration20261126000000_init.js';
+
+/** Every migration, in order. Listed explicitly: nothing globs .ts files at run time. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126000000_init', class: Migration20261126000000_init },
+];

@@ -1,0 +1,143 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ConflictError,
+  type Contact,
+  type ContactListFilters,
+  type ContactRepository,
+  type ContactUpdate,
+  type Properties,
+  type Window,
+} from '@pristinesend/domain';
+import { likeLiteral, sql, uuidArray } from '../sql.js';
+import { CONTACT_COLUMNS, type ContactRow, toContact } from './rows.js';
+import { keyset } from './window.js';
+
+export class MikroOrmContactRepository implements ContactRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async insert(contact: Contact): Promise<void> {
+    try {
+      await sql(
+        this.em,
+        `insert into contacts (workspace_id, id, email, first_name, last_name, status, properties, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
+        [
+          contact.workspaceId,
+          contact.id,
+          contact.email,
+          contact.firstName,
+          contact.lastName,
+          contact.status,
+          JSON.stringify(contact.properties),
+          contact.createdAt,
+          contact.updatedAt,
+        ],
+      );
+    } catch (error) {
+      // The unique index on (workspace_id, lower(email)) is the rule's enforcement:
+      // no check-then-insert race.
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError('A contact with this email already exists in this workspace.', 'email');
+      }
+      throw error;
+    }
+  }
+
+  async findById(workspaceId: string, id: string): Promise<Contact | null> {
+    const rows = await sql<ContactRow>(
+      this.em,
+      `select ${CONTACT_COLUMNS} from contacts c where c.workspace_id = ? and c.id = ?`,
+      [workspaceId, id],
+    );
+    return rows[0] ? toContact(rows[0]) : null;
+  }
+
+  async existingIds(workspaceId: string, ids: string[]): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      this.em,
+      'select id from contacts where workspace_id = ? and id = any(?::uuid[])',
+      [workspaceId, uuidArray(ids)],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async update(
+    workspaceId: string,
+    id: string,
+    update: ContactUpdate,
+    checkMerged: (properties: Properties) => void,
+  ): Promise<Contact | null> {
+    const sets = ['updated_at = ?'];
+    const bindings: unknown[] = [update.updatedAt];
+    for (const [column, value] of [
+      ['first_name', update.firstName],
+      ['last_name', update.lastName],
+      ['status', update.status],
+    ] as const) {
+      if (value !== undefined) {
+        sets.push(`${column} = ?`);
+        bindings.push(value);
+      }
+    }
+    if (update.properties) {
+      // The merge happens in the UPDATE itself, under the row lock, so concurrent
+      // patches of different keys all survive.
+      sets.push('properties = (properties || ?::jsonb) - array(select jsonb_array_elements_text(?::jsonb))');
+      bindings.push(JSON.stringify(update.properties.set), JSON.stringify(update.properties.remove));
+    }
+    const statement = `update contacts c set ${sets.join(', ')} where c.workspace_id = ? and c.id = ? returning ${CONTACT_COLUMNS}`;
+    bindings.push(workspaceId, id);
+    if (!update.properties) {
+      const rows = await sql<ContactRow>(this.em, statement, bindings);
+      return rows[0] ? toContact(rows[0]) : null;
+    }
+    // The merged object must still satisfy the limits; the check runs before
+    // commit and a violation rolls the update back.
+    return this.em.fork().transactional(async (em) => {
+      const rows = await sql<ContactRow>(em, statement, bindings);
+      if (!rows[0]) return null;
+      const contact = toContact(rows[0]);
+      checkMerged(contact.properties);
+      return contact;
+    });
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const rows = await sql(this.em, 'delete from contacts where workspace_id = ? and id = ? returning id', [
+      workspaceId,
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  async list(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Contact[]> {
+    const conditions: string[] = [];
+    const bindings: unknown[] = [];
+    if (filters.status) {
+      conditions.push('and c.status = ?');
+      bindings.push(filters.status);
+    }
+    if (filters.search) {
+      conditions.push(`and lower(c.email) like ? escape '\\'`);
+      bindings.push(`%${likeLiteral(filters.search.toLowerCase())}%`);
+    }
+    // Members page from the membership table's own (contact_created_at, contact_id)
+    // index, so a segment's newest page never sorts the whole segment.
+    const members = filters.segmentId !== undefined;
+    const page = members
+      ? keyset('m.contact_created_at', 'm.contact_id', window)
+      : keyset('c.created_at', 'c.id', window);
+    const from = members
+      ? `segment_memberships m join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
+         where m.workspace_id = ? and m.segment_id = ?`
+      : 'contacts c where c.workspace_id = ?';
+    const scope = members ? [workspaceId, filters.segmentId] : [workspaceId];
+    const rows = await sql<ContactRow>(
+      this.em,
+      `select ${CONTACT_COLUMNS} from ${from} ${page.condition} ${conditions.join(' ')} ${page.order} limit ?`,
+      [...scope, ...page.bindings, ...bindings, window.limit + 1],
+    );
+    return (page.reversed ? rows.reverse() : rows).map(toContact);
+  }
+}

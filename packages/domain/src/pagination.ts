@@ -1,0 +1,41 @@
+import { InvalidFieldError } from './errors.js';
+
+/** A position in the newest-first order: `(created_at, id)`, both descending. */
+export interface Position {
+  createdAt: Date;
+  id: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Cursors are opaque to clients: base64url of the last item's position. */
+export function encodeCursor(position: Position): string {
+  return Buffer.from(`${position.createdAt.getTime()}:${position.id}`, 'utf8').toString('base64url');
+}
+
+/** @throws InvalidFieldError when the cursor was not made by `encodeCursor`. */
+export function decodeCursor(cursor: string, param = 'cursor'): Position {
+  const malformed = () => new InvalidFieldError(param, 'Cursor is malformed.');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw malformed();
+  const [millis, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  if (rest.length > 0 || !millis || !id || !/^[0-9]{1,15}$/.test(millis) || !UUID.test(id)) throw malformed();
+  const createdAt = new Date(Number(millis));
+  if (Number.isNaN(createdAt.getTime())) throw malformed();
+  // Only the canonical encoding is accepted, so one position has exactly one cursor.
+  if (encodeCursor({ createdAt, id }) !== cursor) throw malformed();
+  return { createdAt, id };
+}
+
+/** Builds a page from `limit + 1` rows fetched in order. */
+export function toPage<T extends Position>(rows: T[], limit: number): Page<T> {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return { items, hasMore, nextCursor: hasMore && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,89 @@
+import type { Contact, ContactListFilters } from './contacts/contact.js';
+import type { Properties, PropertiesPatch } from './contacts/properties.js';
+import type { ContactStatus } from './fields.js';
+import type { Position } from './pagination.js';
+import type { Segment } from './segments/segment.js';
+import type { ApiKey, Workspace } from './workspaces/workspace.js';
+
+/**
+ * Keyset window over the newest-first order. `after` pages towards older items;
+ * `before` pages towards newer ones (rows come back newest first either way).
+ */
+export interface Window {
+  limit: number;
+  after?: Position;
+  before?: Position;
+}
+
+export interface ContactUpdate {
+  firstName?: string | null;
+  lastName?: string | null;
+  status?: ContactStatus;
+  properties?: PropertiesPatch;
+  updatedAt: Date;
+}
+
+export interface ContactRepository {
+  /** @throws ConflictError when the email exists in the workspace (any case). */
+  insert(contact: Contact): Promise<void>;
+  findById(workspaceId: string, id: string): Promise<Contact | null>;
+  /** Ids among `ids` that are contacts of the workspace. */
+  existingIds(workspaceId: string, ids: string[]): Promise<string[]>;
+  /**
+   * Applies the changes in one atomic statement. `checkMerged` sees the merged
+   * properties before commit and may throw to roll the update back.
+   */
+  update(
+    workspaceId: string,
+    id: string,
+    update: ContactUpdate,
+    checkMerged: (properties: Properties) => void,
+  ): Promise<Contact | null>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  /** `window.limit + 1` rows at most, newest first. */
+  list(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Contact[]>;
+}
+
+export interface SegmentRepository {
+  insert(segment: Segment): Promise<void>;
+  findById(workspaceId: string, id: string): Promise<Segment | null>;
+  update(
+    workspaceId: string,
+    id: string,
+    changes: { name?: string; description?: string | null; updatedAt: Date },
+  ): Promise<Segment | null>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  list(workspaceId: string, window: Window): Promise<Segment[]>;
+  /**
+   * Adds the contacts in one statement, all or nothing: when fewer than all of the
+   * (distinct) ids are contacts of the workspace, nothing is added.
+   */
+  addMembers(
+    workspaceId: string,
+    segmentId: string,
+    contactIds: string[],
+  ): Promise<{ found: number; added: number }>;
+  /** Returns how many of the contacts were members. */
+  removeMembers(workspaceId: string, segmentId: string, contactIds: string[]): Promise<number>;
+}
+
+export interface WorkspaceRepository {
+  insert(workspace: Workspace): Promise<void>;
+  findById(id: string): Promise<Workspace | null>;
+  count(): Promise<number>;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKey): Promise<void>;
+  findByHash(keyHash: string): Promise<ApiKey | null>;
+  /** @returns false when no such key exists. */
+  revoke(id: string, at: Date): Promise<boolean>;
+}
+
+/** Runs work in one transaction; the repositories it hands over share it. */
+export interface Repositories {
+  contacts: ContactRepository;
+  segments: SegmentRepository;
+  workspaces: WorkspaceRepository;
+  apiKeys: ApiKeyRepository;
+}
