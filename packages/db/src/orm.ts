@@ -14,7 +14,7 @@ export async function createOrm(databaseUrl: string, options: OrmOptions = {}): 
     clientUrl: databaseUrl,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
     discovery: { warnWhenNoEntities: false },
     debug: false,

@@ -53,7 +53,8 @@ export const CONTACT_STATUSES = ['subscribed', 'unsubscribed'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 export const status = z.enum(CONTACT_STATUSES, { error: "Status must be 'subscribed' or 'unsubscribed'." });
 
-export const uuid = (label: string) => z.uuid({ error: `${label} must be a UUID.` });
+/** Any canonical 8-4-4-4-12 hex UUID, as PostgreSQL accepts it. */
+export const uuid = (label: string) => z.guid({ error: `${label} must be a UUID.` });
 
 export const segmentName = text('Name', LIMITS.segmentNameChars).refine(
   (value) => value.length > 0,

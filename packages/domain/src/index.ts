@@ -19,6 +19,7 @@ export {
   SegmentService,
   segmentChangesSchema,
 } from './segments/service.js';
+export * from './services.js';
 export * from './text.js';
 export * from './validation.js';
 export * from './workspaces/api-keys.js';

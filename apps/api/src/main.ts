@@ -1,0 +1,67 @@
+import { createRepositories, isReady } from '@pristinesend/db';
+import { createServices } from '@pristinesend/domain';
+import { ensureDefaultWorkspace } from './bootstrap.js';
+import { openDatabase } from './database.js';
+import { loadEnv } from './env.js';
+import { buildServer, loggerOptions } from './server.js';
+
+const env = loadEnv();
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+if (!env.DATABASE_URL) say(`Starting embedded PostgreSQL (data in ${env.PRISTINESEND_DATA_DIR}/postgres)…`);
+const database = await openDatabase(env, say);
+const services = createServices(createRepositories(database.orm));
+const app = await buildServer({
+  services,
+  adminToken: env.PRISTINESEND_ADMIN_TOKEN,
+  logger: loggerOptions(env.LOG_LEVEL),
+  isReady: () => isReady(database.orm),
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: draining in-flight requests');
+  try {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ port: env.PORT, host: env.HOST });
+} catch (error) {
+  say(`Could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+  await database.close();
+  process.exit(1);
+}
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : env.PORT;
+const base = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+const created = await ensureDefaultWorkspace(services);
+if (created) {
+  // Printed to the terminal once, never logged: this is the only time the key exists in clear.
+  say(`
+PristineSend Contacts is running at ${base}
+
+A default workspace (${created.workspaceId}) was created. Its API key (shown only this once, keep it):
+
+  ${created.apiKey}
+
+Try it:
+
+  curl -s ${base}/api/v1/contacts -H "Authorization: Bearer ${created.apiKey}"
+`);
+} else {
+  say(
+    `PristineSend Contacts is running at ${base} (create a key with: pnpm cli key create --workspace <id>)`,
+  );
+}

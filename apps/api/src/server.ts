@@ -1,0 +1,67 @@
+import type { Services } from '@pristinesend/domain';
+import { errorHandler, notFoundHandler, restApi, sendError } from '@pristinesend/rest';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { adminApi } from './admin.js';
+import { authenticator, isProtectedPath } from './auth.js';
+import { newRequestId } from './request-id.js';
+
+export interface ServerOptions {
+  services: Services;
+  adminToken?: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Whether the database is reachable and migrated (for /readyz). */
+  isReady?: () => Promise<boolean>;
+}
+
+/** Log settings: the request id on every line, and never a credential. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.apiKey', '*.api_key'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** The whole HTTP surface on one Fastify instance; the composition root wires services in. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const authenticate = authenticator(services.workspaces);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    // A path the router cannot decode is a route that does not exist, after authentication.
+    frameworkErrors: async (error, request, reply) => {
+      reply.header('X-Request-Id', request.id);
+      if (isProtectedPath(request.url)) {
+        await authenticate(request);
+        if (request.workspaceId === null)
+          return sendError(reply, 'unauthorized', 'A valid API key is required.');
+      }
+      request.log.info({ err: error }, 'unroutable request');
+      return sendError(reply, 'not_found', 'No such route.');
+    },
+  });
+  app.decorateRequest('workspaceId', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    await authenticate(request);
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const ready = options.isReady ? await options.isReady() : true;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  const workspaceOf = (request: { workspaceId: string | null }) => request.workspaceId;
+  await app.register(restApi, { prefix: '/api/v1', services, workspaceOf });
+  await app.register(adminApi, { prefix: '/admin/v1', services, adminToken: options.adminToken });
+  // Adapters for typed clients (tRPC, GraphQL) register here, each with { services, workspaceOf }.
+  return app;
+}
