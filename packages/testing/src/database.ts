@@ -3,6 +3,7 @@ import { createOrm, createRepositories, type MikroORM } from '@pristinesend/db';
 import { createServices, type Services } from '@pristinesend/domain';
 import { inject } from 'vitest';
 import { withDatabase, withDatabaseName } from './admin.js';
+import './provided-context.js';
 
 export interface TestDatabase {
   url: string;

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { createOrm, type EmbeddedDatabase, migrate, startEmbeddedPostgres } from '@pristinesend/db';
 import type { TestProject } from 'vitest/node';
 import { withDatabase, withDatabaseName } from './admin.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testDatabase: { serverUrl: string; template: string };
-  }
-}
+import './provided-context.js';
 
 /**
  * Once per run: a PostgreSQL server (embedded by default, DATABASE_URL's server
