@@ -23,15 +23,12 @@ export const LIMITS = {
   bulkContactIds: 1000,
 } as const;
 
-const storable = (label: string) => (value: string) =>
-  isStorableText(value) || `${label} must not contain NUL characters or unpaired surrogates.`;
-
 /** A string of at most `max` code points that PostgreSQL can store unchanged. */
 export function text(label: string, max: number) {
   return z
     .string({ error: `${label} must be a string.` })
     .refine((value) => codePointLength(value) <= max, `${label} must be at most ${max} characters.`)
-    .refine(storable(label), { error: `${label} must not contain NUL characters or unpaired surrogates.` });
+    .refine(isStorableText, `${label} must not contain NUL characters or unpaired surrogates.`);
 }
 
 export const email = z
