@@ -37,14 +37,23 @@ if (values.help || !resource) {
 const print = (human: string, data: Record<string, unknown>) =>
   process.stdout.write(`${values.json ? JSON.stringify(data) : human}\n`);
 
+const command = `${resource} ${action ?? ''}`.trim();
+// Arguments are checked before the database starts, so a usage error never leaves it running.
+const required: Record<string, [string | undefined, string]> = {
+  'workspace create': [values.name, 'workspace create needs --name <name>'],
+  'key create': [values.workspace, 'key create needs --workspace <id>'],
+  'key revoke': [argument, 'key revoke needs the key id'],
+};
+const requirement = required[command];
+if (!requirement) fail(`Unknown command "${command}".\n\n${USAGE}`);
+if (!requirement[0]) fail(requirement[1]);
+
 const database = await openDatabase(loadEnv());
 const { workspaces } = createServices(createRepositories(database.orm));
 let exitCode = 0;
 try {
-  const command = `${resource} ${action ?? ''}`;
   if (command === 'workspace create') {
-    if (!values.name) fail('workspace create needs --name <name>');
-    const { workspace, key } = await workspaces.createWorkspace({ name: values.name });
+    const { workspace, key } = await workspaces.createWorkspace({ name: values.name as string });
     print(`workspace ${workspace.id} (${workspace.name})\napi key ${key.id}: ${key.apiKey}`, {
       id: workspace.id,
       name: workspace.name,
@@ -53,20 +62,16 @@ try {
       api_key_id: key.id,
     });
   } else if (command === 'key create') {
-    if (!values.workspace) fail('key create needs --workspace <id>');
-    const key = await workspaces.createApiKey(values.workspace);
+    const key = await workspaces.createApiKey(values.workspace as string);
     print(`api key ${key.id}: ${key.apiKey}`, {
       id: key.id,
       prefix: key.prefix,
       api_key: key.apiKey,
       created_at: key.createdAt.toISOString(),
     });
-  } else if (command === 'key revoke') {
-    if (!argument) fail('key revoke needs the key id');
-    await workspaces.revokeApiKey(argument);
-    print(`api key ${argument} revoked`, { id: argument, revoked: true });
   } else {
-    fail(`Unknown command "${command.trim()}".\n\n${USAGE}`);
+    await workspaces.revokeApiKey(argument as string);
+    print(`api key ${argument} revoked`, { id: argument, revoked: true });
   }
 } catch (error) {
   if (!isDomainError(error)) throw error;
