@@ -4,6 +4,7 @@ import { ensureDefaultWorkspace } from './bootstrap.js';
 import { openDatabase } from './database.js';
 import { loadEnv } from './env.js';
 import { buildServer, loggerOptions } from './server.js';
+import { startSweeper } from './sweeper.js';
 
 const env = loadEnv();
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -18,12 +19,15 @@ const app = await buildServer({
   isReady: () => isReady(database.orm),
 });
 
+const stopSweeper = startSweeper(services, app.log);
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: draining in-flight requests');
   try {
+    stopSweeper();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,5 +1,7 @@
 import type { Services } from '@pristinesend/domain';
+import { graphqlPlugin } from '@pristinesend/graphql';
 import { errorHandler, notFoundHandler, restApi, sendError } from '@pristinesend/rest';
+import { trpcPlugin } from '@pristinesend/trpc';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { adminApi } from './admin.js';
 import { authenticator, isProtectedPath } from './auth.js';
@@ -11,6 +13,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Whether the database is reachable and migrated (for /readyz). */
   isReady?: () => Promise<boolean>;
+  /** Serve GraphiQL at /graphql to an authenticated browser (default true; off in production). */
+  graphiql?: boolean;
 }
 
 /** Log settings: the request id on every line, and never a credential. */
@@ -63,5 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(restApi, { prefix: '/api/v1', services, workspaceOf });
   await app.register(adminApi, { prefix: '/admin/v1', services, adminToken: options.adminToken });
   // Adapters for typed clients (tRPC, GraphQL) register here, each with { services, workspaceOf }.
+  await app.register(trpcPlugin, { prefix: '/trpc', services, workspaceOf });
+  await app.register(graphqlPlugin, { services, workspaceOf, graphiql: options.graphiql });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Repositories } from '@pristinesend/domain';
 import { MikroOrmContactRepository } from './repositories/contacts.js';
+import { MikroOrmIdempotencyStore } from './repositories/idempotency.js';
 import { MikroOrmSegmentRepository } from './repositories/segments.js';
 import { MikroOrmApiKeyRepository, MikroOrmWorkspaceRepository } from './repositories/workspaces.js';
 
@@ -18,5 +19,6 @@ export function createRepositories(orm: MikroORM): Repositories {
     segments: new MikroOrmSegmentRepository(em),
     workspaces: new MikroOrmWorkspaceRepository(em),
     apiKeys: new MikroOrmApiKeyRepository(em),
+    idempotency: new MikroOrmIdempotencyStore(em),
   };
 }

@@ -64,7 +64,8 @@ export const search = text('Search', LIMITS.searchChars);
 /** Query-string limit: decimal digits only, at least 1, clamped to the maximum. */
 export const limit = z
   .string({ error: 'Limit must be a whole number of at least 1.' })
-  .regex(/^[0-9]{1,12}$/, 'Limit must be a whole number of at least 1.')
+  .regex(/^[0-9]+$/, 'Limit must be a whole number of at least 1.')
+  // Any run of digits: a value too large for a number becomes Infinity and is clamped.
   .transform(Number)
   .refine((value) => value >= 1, 'Limit must be a whole number of at least 1.')
   .transform((value) => Math.min(value, LIMITS.pageMax));

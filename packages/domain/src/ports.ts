@@ -1,6 +1,7 @@
 import type { Contact, ContactListFilters } from './contacts/contact.js';
 import type { Properties, PropertiesPatch } from './contacts/properties.js';
 import type { ContactStatus } from './fields.js';
+import type { IdempotencyStore } from './idempotency/idempotency.js';
 import type { Position } from './pagination.js';
 import type { Segment } from './segments/segment.js';
 import type { ApiKey, Workspace } from './workspaces/workspace.js';
@@ -42,6 +43,19 @@ export interface ContactRepository {
   delete(workspaceId: string, id: string): Promise<boolean>;
   /** `window.limit + 1` rows at most, newest first. */
   list(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Contact[]>;
+  /** The contacts among `ids` (UUIDs) that belong to the workspace, in any order. */
+  findByIds(workspaceId: string, ids: string[]): Promise<Contact[]>;
+  /**
+   * For each segment, the members a `list` with `segmentId` would return (same filters and
+   * window, `window.limit + 1` rows at most, newest first), in one statement for the batch.
+   * Segments without rows are absent from the map.
+   */
+  listForSegments(
+    workspaceId: string,
+    segmentIds: string[],
+    filters: Omit<ContactListFilters, 'segmentId'>,
+    window: Window,
+  ): Promise<Map<string, Contact[]>>;
 }
 
 export interface SegmentRepository {
@@ -65,6 +79,14 @@ export interface SegmentRepository {
   ): Promise<{ found: number; added: number }>;
   /** Returns how many of the contacts were members. */
   removeMembers(workspaceId: string, segmentId: string, contactIds: string[]): Promise<number>;
+  /** The segments among `ids` (UUIDs) that belong to the workspace, in any order. */
+  findByIds(workspaceId: string, ids: string[]): Promise<Segment[]>;
+  /**
+   * For each contact, the segments it is a member of over the window (`window.limit + 1`
+   * rows at most, newest first), in one statement for the batch. Contacts without rows are
+   * absent from the map.
+   */
+  listForContacts(workspaceId: string, contactIds: string[], window: Window): Promise<Map<string, Segment[]>>;
 }
 
 export interface WorkspaceRepository {
@@ -80,8 +102,9 @@ export interface ApiKeyRepository {
   revoke(id: string, at: Date): Promise<boolean>;
 }
 
-/** Runs work in one transaction; the repositories it hands over share it. */
+/** Every port the services need, implemented by the persistence package. */
 export interface Repositories {
+  idempotency: IdempotencyStore;
   contacts: ContactRepository;
   segments: SegmentRepository;
   workspaces: WorkspaceRepository;

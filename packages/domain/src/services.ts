@@ -1,4 +1,5 @@
 import { ContactService } from './contacts/service.js';
+import { IdempotencyService } from './idempotency/idempotency.js';
 import type { Repositories } from './ports.js';
 import { SegmentService } from './segments/service.js';
 import { WorkspaceService } from './workspaces/service.js';
@@ -8,6 +9,7 @@ export interface Services {
   contacts: ContactService;
   segments: SegmentService;
   workspaces: WorkspaceService;
+  idempotency: IdempotencyService;
 }
 
 export function createServices(repositories: Repositories, now: () => Date = () => new Date()): Services {
@@ -15,5 +17,6 @@ export function createServices(repositories: Repositories, now: () => Date = () 
     contacts: new ContactService(repositories.contacts, repositories.segments, now),
     segments: new SegmentService(repositories.segments, repositories.contacts, now),
     workspaces: new WorkspaceService(repositories.workspaces, repositories.apiKeys, now),
+    idempotency: new IdempotencyService(repositories.idempotency, now),
   };
 }

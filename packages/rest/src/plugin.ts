@@ -1,6 +1,7 @@
 import { type Services, UnauthorizedError } from '@pristinesend/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { idempotentPosts } from './idempotency.js';
 import { contactRoutes } from './routes/contacts.js';
 import { segmentRoutes } from './routes/segments.js';
 
@@ -41,6 +42,7 @@ export async function restApi(app: FastifyInstance, options: RestPluginOptions) 
     services: options.services,
     workspaceOf: (request) => options.workspaceOf(request) as string,
   };
+  idempotentPosts(app, routeOptions.services, routeOptions.workspaceOf);
   contactRoutes(app, routeOptions);
   segmentRoutes(app, routeOptions);
 }

@@ -140,4 +140,53 @@ export class MikroOrmContactRepository implements ContactRepository {
     );
     return (page.reversed ? rows.reverse() : rows).map(toContact);
   }
+
+  async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
+    const rows = await sql<ContactRow>(
+      this.em,
+      `select ${CONTACT_COLUMNS} from contacts c where c.workspace_id = ? and c.id = any(?::uuid[])`,
+      [workspaceId, uuidArray(ids)],
+    );
+    return rows.map(toContact);
+  }
+
+  async listForSegments(
+    workspaceId: string,
+    segmentIds: string[],
+    filters: Omit<ContactListFilters, 'segmentId'>,
+    window: Window,
+  ): Promise<Map<string, Contact[]>> {
+    const conditions: string[] = [];
+    const bindings: unknown[] = [];
+    if (filters.status) {
+      conditions.push('and c.status = ?');
+      bindings.push(filters.status);
+    }
+    if (filters.search) {
+      conditions.push(`and lower(c.email) like ? escape '\\'`);
+      bindings.push(`%${likeLiteral(filters.search.toLowerCase())}%`);
+    }
+    // One LATERAL subquery per segment, each the same index walk a single segment's page
+    // makes, so the batch costs one statement however many segments it holds.
+    const page = keyset('m.contact_created_at', 'm.contact_id', window);
+    const rows = await sql<ContactRow & { segment_id: string }>(
+      this.em,
+      `select batch.segment_id, page.* from unnest(?::uuid[]) as batch(segment_id)
+       cross join lateral (
+         select ${CONTACT_COLUMNS} from segment_memberships m
+         join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
+         where m.workspace_id = ? and m.segment_id = batch.segment_id
+         ${page.condition} ${conditions.join(' ')} ${page.order} limit ?
+       ) page
+       order by batch.segment_id, page.created_at desc, page.id desc`,
+      [uuidArray(segmentIds), workspaceId, ...page.bindings, ...bindings, window.limit + 1],
+    );
+    const bySegment = new Map<string, Contact[]>();
+    for (const row of rows) {
+      const members = bySegment.get(row.segment_id) ?? [];
+      members.push(toContact(row));
+      bySegment.set(row.segment_id, members);
+    }
+    return bySegment;
+  }
 }

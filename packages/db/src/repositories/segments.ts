@@ -111,4 +111,41 @@ export class MikroOrmSegmentRepository implements SegmentRepository {
     );
     return rows.length;
   }
+
+  async findByIds(workspaceId: string, ids: string[]): Promise<Segment[]> {
+    const rows = await sql<SegmentRow>(
+      this.em,
+      `select ${SEGMENT_COLUMNS} from segments s where s.workspace_id = ? and s.id = any(?::uuid[])`,
+      [workspaceId, uuidArray(ids)],
+    );
+    return rows.map(toSegment);
+  }
+
+  async listForContacts(
+    workspaceId: string,
+    contactIds: string[],
+    window: Window,
+  ): Promise<Map<string, Segment[]>> {
+    // One LATERAL subquery per contact over its memberships, so the batch is one statement.
+    const page = keyset('s.created_at', 's.id', window);
+    const rows = await sql<SegmentRow & { contact_id: string }>(
+      this.em,
+      `select batch.contact_id, page.* from unnest(?::uuid[]) as batch(contact_id)
+       cross join lateral (
+         select ${SEGMENT_COLUMNS} from segment_memberships m
+         join segments s on s.workspace_id = m.workspace_id and s.id = m.segment_id
+         where m.workspace_id = ? and m.contact_id = batch.contact_id
+         ${page.condition} ${page.order} limit ?
+       ) page
+       order by batch.contact_id, page.created_at desc, page.id desc`,
+      [uuidArray(contactIds), workspaceId, ...page.bindings, window.limit + 1],
+    );
+    const byContact = new Map<string, Segment[]>();
+    for (const row of rows) {
+      const segments = byContact.get(row.contact_id) ?? [];
+      segments.push(toSegment(row));
+      byContact.set(row.contact_id, segments);
+    }
+    return byContact;
+  }
 }

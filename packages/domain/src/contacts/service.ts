@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidFieldError, NotFoundError } from '../errors.js';
 import * as fields from '../fields.js';
-import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { decodeCursor, type Page, toPage, toWindowPage, withinPageLimits } from '../pagination.js';
 import type { ContactRepository, SegmentRepository, Window } from '../ports.js';
 import { parseInput } from '../validation.js';
 import type { Contact, ContactChanges, ContactListFilters, NewContactInput } from './contact.js';
@@ -136,4 +136,55 @@ export class ContactService {
     };
     return toPage(await this.contacts.list(workspaceId, filters, window), window.limit);
   }
+
+  /** The contacts among `ids` that are in the workspace, in any order; other ids are skipped. */
+  async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
+    const valid = [...new Set(ids.filter((id) => fields.uuid('id').safeParse(id).success))];
+    return valid.length === 0 ? [] : this.contacts.findByIds(workspaceId, valid);
+  }
+
+  /**
+   * One page over a keyset window in either direction: `after` pages towards older
+   * contacts, `before` towards newer ones (see `toWindowPage`). Filters combine as in `list`.
+   * @throws NotFoundError when `filters.segmentId` is not a segment of the workspace
+   */
+  async listWindow(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Page<Contact>> {
+    const bounded = withinPageLimits(window);
+    if (filters.segmentId !== undefined) {
+      const segment = fields.uuid('segmentId').safeParse(filters.segmentId).success
+        ? await this.segments.findById(workspaceId, filters.segmentId)
+        : null;
+      if (!segment) throw new NotFoundError('segment', filters.segmentId);
+    }
+    const rows = await this.contacts.list(workspaceId, withoutEmptySearch(filters), bounded);
+    return toWindowPage(rows, bounded);
+  }
+
+  /**
+   * For each segment, one page of its members under the same filters and window, in one
+   * statement for the whole batch (what keeps GraphQL's `segments { contacts }` from being
+   * N+1). Pages come in the order of `segmentIds`; an id that is not a segment of the
+   * workspace gets an empty page.
+   */
+  async listForSegments(
+    workspaceId: string,
+    segmentIds: string[],
+    filters: Omit<ContactListFilters, 'segmentId'>,
+    window: Window,
+  ): Promise<Page<Contact>[]> {
+    const bounded = withinPageLimits(window);
+    const valid = [...new Set(segmentIds.filter((id) => fields.uuid('segmentId').safeParse(id).success))];
+    const rows =
+      valid.length === 0
+        ? new Map<string, Contact[]>()
+        : await this.contacts.listForSegments(workspaceId, valid, withoutEmptySearch(filters), bounded);
+    return segmentIds.map((id) => toWindowPage(rows.get(id.toLowerCase()) ?? [], bounded));
+  }
+}
+
+/** An empty search matches everything: it is no filter at all. */
+function withoutEmptySearch<F extends { search?: string }>(filters: F): F {
+  if (filters.search !== '') return filters;
+  const { search: _search, ...rest } = filters;
+  return rest as F;
 }

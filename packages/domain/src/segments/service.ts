@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { toWindow } from '../contacts/service.js';
 import { NotFoundError } from '../errors.js';
 import * as fields from '../fields.js';
-import { type Page, toPage } from '../pagination.js';
-import type { ContactRepository, SegmentRepository } from '../ports.js';
+import { type Page, toPage, toWindowPage, withinPageLimits } from '../pagination.js';
+import type { ContactRepository, SegmentRepository, Window } from '../ports.js';
 import { parseInput } from '../validation.js';
 import type { NewSegmentInput, Segment, SegmentChanges } from './segment.js';
 
@@ -23,6 +23,12 @@ export const contactIdsSchema = z
   .max(fields.LIMITS.bulkContactIds, `List 1 to ${fields.LIMITS.bulkContactIds} contact ids.`);
 
 const isUuid = (id: string) => fields.uuid('id').safeParse(id).success;
+
+/** Validated ids without repeats; UUIDs compare case-insensitively, as PostgreSQL compares them. */
+function distinctIds(contactIds: string[]): string[] {
+  const valid = parseInput(z.object({ contactIds: contactIdsSchema }), { contactIds }).contactIds;
+  return [...new Set(valid.map((id) => id.toLowerCase()))];
+}
 
 /** Static segments of one workspace and their membership. */
 export class SegmentService {
@@ -87,9 +93,7 @@ export class SegmentService {
    * @throws NotFoundError when the segment, or any of the contacts, is not in the workspace
    */
   async addContacts(workspaceId: string, segmentId: string, contactIds: string[]): Promise<number> {
-    const ids = [
-      ...new Set(parseInput(z.object({ contactIds: contactIdsSchema }), { contactIds }).contactIds),
-    ];
+    const ids = distinctIds(contactIds);
     await this.get(workspaceId, segmentId);
     const { found, added } = await this.segments.addMembers(workspaceId, segmentId, ids);
     if (found !== ids.length) throw new NotFoundError('contact');
@@ -102,9 +106,7 @@ export class SegmentService {
    * @throws NotFoundError when the segment is not in the workspace
    */
   async removeContacts(workspaceId: string, segmentId: string, contactIds: string[]): Promise<number> {
-    const ids = [
-      ...new Set(parseInput(z.object({ contactIds: contactIdsSchema }), { contactIds }).contactIds),
-    ];
+    const ids = distinctIds(contactIds);
     await this.get(workspaceId, segmentId);
     return this.segments.removeMembers(workspaceId, segmentId, ids);
   }
@@ -126,5 +128,32 @@ export class SegmentService {
     if (removed === 0 && (await this.contacts.existingIds(workspaceId, [contactId])).length === 0) {
       throw new NotFoundError('contact', contactId);
     }
+  }
+
+  /** The segments among `ids` that are in the workspace, in any order; other ids are skipped. */
+  async findByIds(workspaceId: string, ids: string[]): Promise<Segment[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    return valid.length === 0 ? [] : this.segments.findByIds(workspaceId, valid);
+  }
+
+  /** One page over a keyset window in either direction (see `toWindowPage`). */
+  async listWindow(workspaceId: string, window: Window): Promise<Page<Segment>> {
+    const bounded = withinPageLimits(window);
+    return toWindowPage(await this.segments.list(workspaceId, bounded), bounded);
+  }
+
+  /**
+   * For each contact, one page of the segments it is a member of, in one statement for the
+   * whole batch (what keeps GraphQL's `contacts { segments }` from being N+1). Pages come in
+   * the order of `contactIds`; an id that is not a contact of the workspace gets an empty page.
+   */
+  async listForContacts(workspaceId: string, contactIds: string[], window: Window): Promise<Page<Segment>[]> {
+    const bounded = withinPageLimits(window);
+    const valid = [...new Set(contactIds.filter(isUuid))];
+    const rows =
+      valid.length === 0
+        ? new Map<string, Segment[]>()
+        : await this.segments.listForContacts(workspaceId, valid, bounded);
+    return contactIds.map((id) => toWindowPage(rows.get(id.toLowerCase()) ?? [], bounded));
   }
 }
