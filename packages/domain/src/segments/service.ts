@@ -101,13 +101,16 @@ export class SegmentService {
   }
 
   /**
-   * Removes contacts from the segment; ids that are not members are ignored.
+   * Removes contacts from the segment; contacts that are not members are fine.
+   * Like adding, all or nothing: every id must be a contact of the workspace.
    * @returns how many were members
-   * @throws NotFoundError when the segment is not in the workspace
+   * @throws NotFoundError when the segment, or any of the contacts, is not in the workspace
    */
   async removeContacts(workspaceId: string, segmentId: string, contactIds: string[]): Promise<number> {
     const ids = distinctIds(contactIds);
     await this.get(workspaceId, segmentId);
+    if ((await this.contacts.existingIds(workspaceId, ids)).length !== ids.length)
+      throw new NotFoundError('contact');
     return this.segments.removeMembers(workspaceId, segmentId, ids);
   }
 
