@@ -1,4 +1,9 @@
-import { type Services, UnauthorizedError } from '@pristinesend/domain';
+import {
+  InvalidFieldError,
+  InvalidRequestError,
+  type Services,
+  UnauthorizedError,
+} from '@pristinesend/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { idempotentPosts } from './idempotency.js';
@@ -29,6 +34,43 @@ export function jsonBodiesOnly(app: FastifyInstance) {
   );
 }
 
+/** Far deeper than any valid body (properties nest at most 32 levels), far shallower than a stack. */
+const MAX_BODY_DEPTH = 256;
+
+/** Whether a parsed JSON value nests deeper than `limit` levels; iterative, so any depth is safe. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [current, depth] = item;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Refuses absurdly deep JSON bodies before anything walks them recursively (the
+ * Idempotency-Key fingerprint, validation), in the contract's codes: the field
+ * that nests too deeply is `invalid_field`, a body that is not an object `invalid_request`.
+ */
+function boundedBodies(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const body: unknown = request.body;
+    if (body === null || typeof body !== 'object') return;
+    if (Array.isArray(body)) {
+      if (nestsDeeperThan(body, MAX_BODY_DEPTH))
+        throw new InvalidRequestError('The request body must be a JSON object.');
+      return;
+    }
+    for (const [field, value] of Object.entries(body)) {
+      if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+        throw new InvalidFieldError(field, `${field} must not nest deeper than ${MAX_BODY_DEPTH} levels.`);
+      }
+    }
+  });
+}
+
 /** The documented REST API; register with `prefix: '/api/v1'`. */
 export async function restApi(app: FastifyInstance, options: RestPluginOptions) {
   jsonBodiesOnly(app);
@@ -42,6 +84,7 @@ export async function restApi(app: FastifyInstance, options: RestPluginOptions) 
     services: options.services,
     workspaceOf: (request) => options.workspaceOf(request) as string,
   };
+  boundedBodies(app);
   idempotentPosts(app, routeOptions.services, routeOptions.workspaceOf);
   contactRoutes(app, routeOptions);
   segmentRoutes(app, routeOptions);

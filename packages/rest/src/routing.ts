@@ -19,11 +19,10 @@ export function resource(
   const others = [...METHODS, 'OPTIONS', ...(allowed.includes('GET') ? [] : ['HEAD'])].filter(
     (method) => !allowed.includes(method as Method),
   );
-  app.route({
-    method: others as Method[],
-    url,
-    handler: async () => {
-      throw new HttpError('method_not_allowed', `This path allows ${allow}.`, { Allow: allow });
-    },
-  });
+  const notAllowed = async () => {
+    throw new HttpError('method_not_allowed', `This path allows ${allow}.`, { Allow: allow });
+  };
+  // Answered in onRequest (after authentication, before the body is read): a wrong
+  // method is 405 whatever its body, never 400, 413 or 415.
+  app.route({ method: others as Method[], url, onRequest: notAllowed, handler: notAllowed });
 }

@@ -14,7 +14,11 @@ export function caller(app: () => FastifyInstance, authorization: () => string) 
 
 /** Asserts the error envelope, its request id header, and returns the error. */
 export function expectError(
-  response: { statusCode: number; headers: Record<string, unknown>; json: () => any },
+  response: {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    json: () => { error: Record<string, unknown> };
+  },
   status: number,
   code: string,
   param?: string,
