@@ -17,6 +17,13 @@ const schema = z.object({
     .string()
     .min(16, 'PRISTINESEND_ADMIN_TOKEN must be at least 16 characters')
     .optional(),
+  /** Requests per second per API key; 0 turns rate limiting off. */
+  PRISTINESEND_RATE_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Redis for rate-limit counters shared by every instance. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
   PRISTINESEND_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 

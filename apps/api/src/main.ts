@@ -17,6 +17,8 @@ const app = await buildServer({
   adminToken: env.PRISTINESEND_ADMIN_TOKEN,
   logger: loggerOptions(env.LOG_LEVEL),
   isReady: () => isReady(database.orm),
+  rateLimit: { perSecond: env.PRISTINESEND_RATE_LIMIT, redisUrl: env.REDIS_URL },
+  graphiql: env.NODE_ENV !== 'production',
 });
 
 const stopSweeper = startSweeper(services, app.log);

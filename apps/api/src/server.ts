@@ -5,6 +5,7 @@ import { trpcPlugin } from '@pristinesend/trpc';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { adminApi } from './admin.js';
 import { authenticator, isProtectedPath } from './auth.js';
+import { type RateLimitOptions, registerRateLimit } from './rate-limit.js';
 import { newRequestId } from './request-id.js';
 
 export interface ServerOptions {
@@ -13,6 +14,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Whether the database is reachable and migrated (for /readyz). */
   isReady?: () => Promise<boolean>;
+  /** Per-key rate limit (default: off, as in tests; main.ts passes the configured one). */
+  rateLimit?: RateLimitOptions;
   /** Serve GraphiQL at /graphql to an authenticated browser (default true; off in production). */
   graphiql?: boolean;
 }
@@ -56,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  await registerRateLimit(app, options.rateLimit ?? { perSecond: 0 });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

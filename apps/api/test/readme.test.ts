@@ -10,7 +10,10 @@ const run = promisify(execFile);
 /** The shell blocks of the README's curl walk-through, in order. */
 function walkThrough(): string[] {
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('## A walk through'), readme.indexOf('## Workspaces and API keys'));
+  const section = readme.slice(
+    readme.indexOf('## A walk through'),
+    readme.indexOf('## Workspaces and API keys'),
+  );
   return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 }
 
