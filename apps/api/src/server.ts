@@ -40,6 +40,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: newRequestId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Long path segments reach the routes (and become a clean 404 or 405), not the router's own 404.
+    maxParamLength: 1024,
     // A path the router cannot decode is a route that does not exist, after authentication.
     frameworkErrors: async (error, request, reply) => {
       reply.header('X-Request-Id', request.id);

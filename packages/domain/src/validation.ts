@@ -24,7 +24,7 @@ export function toDomainError(
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const param = [...issue.path, key].map(String).join('.');
-    return new InvalidFieldError(param, `Unknown field: ${param}.`);
+    return new InvalidFieldError(param, `Unknown field "${param}".`);
   }
   const param = issue.path.length > 0 ? String(issue.path[0]) : undefined;
   if (param === undefined) return new InvalidRequestError(issue.message);

@@ -21,17 +21,42 @@ export interface RestOptions {
   workspaceOf: (request: FastifyRequest) => string;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Methods whose routes take no body: an empty one is fine even with a JSON content type. */
+const BODILESS = new Set(['DELETE', 'PUT', 'GET', 'HEAD']);
+
 /**
  * Accepts only JSON bodies: anything else is 415 (Fastify would otherwise take
- * text/plain as a string).
+ * text/plain as a string). Clients that always send `Content-Type: application/json`
+ * may do so on a DELETE with no body.
  */
 export function jsonBodiesOnly(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    const body = String(raw);
+    if (body === '' && BODILESS.has(request.method)) return done(null, undefined);
+    return parseJson(request, body, (error, value) => {
+      // Fastify's parser refuses __proto__ and constructor.prototype keys but reports
+      // them as invalid JSON; say what is really wrong when the text is valid JSON.
+      if (error && isJson(body)) {
+        return done(
+          new InvalidRequestError(
+            'The request body uses a forbidden key (__proto__ or constructor.prototype).',
+          ),
+        );
+      }
+      return done(error, value);
+    });
+  });
 }
 
 /** Far deeper than any valid body (properties nest at most 32 levels), far shallower than a stack. */

@@ -325,3 +325,32 @@ describe('contacts: not found', () => {
     expect((await create({ email: 'twice@example.com' })).statusCode).toBe(201);
   });
 });
+
+describe('contacts: bodies a careful client may send', () => {
+  it('names a forbidden __proto__ key instead of calling the JSON invalid', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { authorization: t.workspace.authorization, 'content-type': 'application/json' },
+      payload: '{"email": "proto@example.com", "properties": {"__proto__": {"admin": true}}}',
+    });
+    const error = expectError(response, 400, 'invalid_request');
+    expect(error.message).toContain('__proto__');
+  });
+
+  it('accepts a DELETE with a JSON content type and no body', async () => {
+    const { id } = (await create({ email: 'delete-header@example.com' })).json();
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/contacts/${id}`,
+      headers: { authorization: t.workspace.authorization, 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(204);
+  });
+
+  it('answers a very long path id with 404, and a wrong method on it with 405', async () => {
+    const long = `/api/v1/contacts/${'a'.repeat(300)}`;
+    expectError(await call('GET', long), 404, 'not_found');
+    expectError(await call('POST', long), 405, 'method_not_allowed');
+  });
+});

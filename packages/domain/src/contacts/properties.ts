@@ -73,7 +73,7 @@ export const properties = z.unknown().superRefine((value, ctx) => {
   }
   const reason = unstorableValue(value, 0) ?? propertiesLimitViolation(value as Properties);
   if (reason) ctx.addIssue({ code: 'custom', message: reason });
-}) as unknown as z.ZodType<Properties>;
+}) as unknown as z.ZodType<Properties, Properties>;
 
 export interface PropertiesPatch {
   set: Properties;
