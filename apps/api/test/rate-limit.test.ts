@@ -33,3 +33,39 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('rate limits on every adapter', () => {
+  const limited = useTestApp({ rateLimit: { perSecond: 2 } });
+
+  it('puts RateLimit headers on tRPC and GraphQL responses and answers 429 in their own shapes', async () => {
+    const headers = { authorization: limited.workspace.authorization };
+    const trpc = () =>
+      limited.app.inject({ method: 'GET', url: '/trpc/contacts.list?input=%7B%7D', headers });
+    const graphql = () =>
+      limited.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: { query: '{ contacts(first: 1) { edges { node { id } } } }' },
+      });
+    const first = await trpc();
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['ratelimit-limit']).toBe('2');
+    const second = await graphql();
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['ratelimit-remaining']).toBe('0');
+
+    const trpcLimited = await trpc();
+    expect(trpcLimited.statusCode).toBe(429);
+    expect(trpcLimited.headers['retry-after']).toBeDefined();
+    expect(trpcLimited.json().error.data).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      apiCode: 'rate_limited',
+    });
+
+    const graphqlLimited = await graphql();
+    expect(graphqlLimited.statusCode).toBe(429);
+    expect(graphqlLimited.headers['retry-after']).toBeDefined();
+    expect(graphqlLimited.json().errors[0].extensions.code).toBe('rate_limited');
+  });
+});

@@ -11,6 +11,20 @@ export type DomainErrorCode =
   | 'conflict'
   | 'idempotency_conflict';
 
+/**
+ * Codes only a transport produces (a wrong method, a body too large, a rate limit,
+ * an unexpected failure). With the domain's they make the contract's whole error
+ * vocabulary, which every adapter speaks.
+ */
+export type TransportErrorCode =
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal_error';
+
+export type ApiErrorCode = DomainErrorCode | TransportErrorCode;
+
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
   /** The field or parameter the error is about, named as the caller wrote it. */

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
 import {
+  type ApiErrorCode,
   type DomainError,
   type DomainErrorCode,
   InvalidFieldError,
@@ -24,20 +25,13 @@ const HTTP_STATUS = {
   idempotency_conflict: 200,
 } as const satisfies Record<DomainErrorCode, number>;
 
-/** Codes only HTTP has, in the contract's vocabulary. */
-export type TransportErrorCode =
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'internal_error';
-
 /**
  * yoga refuses some requests before GraphQL sees them (wrong method, unreadable body, body
  * too large) with its own codes; by HTTP status, these are the contract's. GraphQL's own
  * parse and validation codes are not in this table and stay as they are.
  */
 const YOGA_TRANSPORT_CODES = new Set(['BAD_REQUEST', 'REQUEST_ENTITY_TOO_LARGE']);
-const TRANSPORT_CODE_BY_STATUS: Record<number, DomainErrorCode | TransportErrorCode> = {
+const TRANSPORT_CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'invalid_request',
   405: 'method_not_allowed',
   413: 'payload_too_large',
@@ -115,7 +109,7 @@ export function maskError(error: unknown): Error {
 }
 
 /** The body of a GraphQL error response made outside yoga (401, unknown sub-paths). */
-export function errorBody(code: DomainErrorCode | TransportErrorCode, message: string) {
+export function errorBody(code: ApiErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

@@ -33,6 +33,9 @@ type Handler<R> = (request: R, reply: HttpReply) => Promise<unknown>;
 export interface HttpServer<R extends HttpRequest> {
   addHook(name: 'onRequest', hook: Handler<R>): unknown;
   route(options: { method: string[]; url: string; handler: Handler<R> }): unknown;
+  setErrorHandler(
+    handler: (error: Error & { statusCode?: number }, request: R, reply: HttpReply) => unknown,
+  ): unknown;
   removeAllContentTypeParsers(): unknown;
   addContentTypeParser(
     contentType: string,
@@ -78,6 +81,13 @@ export async function graphqlPlugin<R>(
     if (options.workspaceOf(request) !== null) return;
     reply.header('WWW-Authenticate', 'Bearer');
     return sendJson(reply, 401, unauthorizedBody());
+  });
+
+  // Failures before yoga runs (the server's rate limiter) are answered as GraphQL too.
+  app.setErrorHandler((error, request, reply) => {
+    if (error.statusCode === 429) return sendJson(reply, 429, errorBody('rate_limited', error.message));
+    request.log.error({ err: error }, 'unhandled GraphQL transport error');
+    return sendJson(reply, 500, errorBody('internal_error', INTERNAL_ERROR_MESSAGE));
   });
 
   // yoga reads the body itself (JSON, GraphQL strings, forms) under its own 1 MiB limit, so

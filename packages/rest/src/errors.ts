@@ -1,15 +1,6 @@
-import { type DomainErrorCode, isDomainError } from '@pristinesend/domain';
+import { type ApiErrorCode, isDomainError, type TransportErrorCode } from '@pristinesend/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-
-/** Codes only HTTP has; together with the domain's they are the whole vocabulary. */
-export type TransportErrorCode =
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal_error';
-
-export type ApiErrorCode = DomainErrorCode | TransportErrorCode;
+import type { Envelope } from './schemas.js';
 
 /** The one table from error code to HTTP status: a new domain code fails to compile until mapped. */
 export const HTTP_STATUS = {
@@ -38,9 +29,8 @@ export class HttpError extends Error {
   }
 }
 
-export interface Envelope {
-  error: { code: ApiErrorCode; message: string; param?: string; request_id: string };
-}
+/** The error envelope, typed by the schema the OpenAPI document is made from. */
+export type { Envelope } from './schemas.js';
 
 export function envelope(code: ApiErrorCode, message: string, requestId: string, param?: string): Envelope {
   return { error: { code, message, ...(param !== undefined && { param }), request_id: requestId } };

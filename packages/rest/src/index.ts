@@ -1,5 +1,4 @@
 export {
-  type ApiErrorCode,
   type Envelope,
   envelope,
   errorHandler,
@@ -8,6 +7,9 @@ export {
   notFoundHandler,
   sendError,
 } from './errors.js';
+export { API_PREFIX, type OpenApiDocument, openApiDocument, openApiPath } from './openapi.js';
 export { jsonBodiesOnly, type RestPluginOptions, restApi } from './plugin.js';
-export { resource } from './routing.js';
+export { restRoutes } from './routes/index.js';
+export { defineRoute, type RouteDefinition, registerRoutes, resource } from './routing.js';
+export * from './schemas.js';
 export { contactToWire, pageToWire, parseBody, parseQuery, pathParam, segmentToWire } from './wire.js';

@@ -1,4 +1,4 @@
-import { type DomainErrorCode, isDomainError, toDomainError } from '@pristinesend/domain';
+import { type ApiErrorCode, type DomainErrorCode, isDomainError, toDomainError } from '@pristinesend/domain';
 import {
   type TRPC_ERROR_CODE_KEY,
   type TRPCDefaultErrorShape,
@@ -8,14 +8,7 @@ import {
 import { z } from 'zod';
 import type { Context } from './context.js';
 
-/** The contract's error vocabulary (API.md §2) as tRPC clients see it in `data.apiCode`. */
-export type ApiErrorCode =
-  | DomainErrorCode
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal_error';
+export type { ApiErrorCode };
 
 /** The one table from domain error code to tRPC code: a new domain code fails to compile until mapped. */
 export const TRPC_CODE = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidFieldError, NotFoundError } from '../errors.js';
 import * as fields from '../fields.js';
-import { decodeCursor, type Page, toPage, toWindowPage, withinPageLimits } from '../pagination.js';
+import { decodeCursor, type Page, toWindowPage, withinPageLimits } from '../pagination.js';
 import type { ContactRepository, SegmentRepository, Window } from '../ports.js';
 import { parseInput } from '../validation.js';
 import type { Contact, ContactChanges, ContactListFilters, NewContactInput } from './contact.js';
@@ -122,19 +122,8 @@ export class ContactService {
    * @throws NotFoundError when `segmentId` is not a segment of the workspace
    */
   async list(workspaceId: string, query: ListQuery = {}): Promise<Page<Contact>> {
-    const window = toWindow(query);
-    if (query.segmentId !== undefined) {
-      const segment = fields.uuid('segmentId').safeParse(query.segmentId).success
-        ? await this.segments.findById(workspaceId, query.segmentId)
-        : null;
-      if (!segment) throw new NotFoundError('segment', query.segmentId);
-    }
-    const filters: ContactListFilters = {
-      ...(query.status !== undefined && { status: query.status }),
-      ...(query.search !== undefined && query.search !== '' && { search: query.search }),
-      ...(query.segmentId !== undefined && { segmentId: query.segmentId }),
-    };
-    return toPage(await this.contacts.list(workspaceId, filters, window), window.limit);
+    const { limit, cursor, before, ...filters } = query;
+    return this.listWindow(workspaceId, filters, toWindow({ limit, cursor, before }));
   }
 
   /** The contacts among `ids` that are in the workspace, in any order; other ids are skipped. */

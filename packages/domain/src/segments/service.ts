@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toWindow } from '../contacts/service.js';
 import { NotFoundError } from '../errors.js';
 import * as fields from '../fields.js';
-import { type Page, toPage, toWindowPage, withinPageLimits } from '../pagination.js';
+import { type Page, toWindowPage, withinPageLimits } from '../pagination.js';
 import type { ContactRepository, SegmentRepository, Window } from '../ports.js';
 import { parseInput } from '../validation.js';
 import type { NewSegmentInput, Segment, SegmentChanges } from './segment.js';
@@ -83,8 +83,7 @@ export class SegmentService {
     workspaceId: string,
     query: { limit?: number; cursor?: string; before?: string } = {},
   ): Promise<Page<Segment>> {
-    const window = toWindow(query);
-    return toPage(await this.segments.list(workspaceId, window), window.limit);
+    return this.listWindow(workspaceId, toWindow(query));
   }
 
   /**
