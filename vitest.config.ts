@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     globalSetup: ['./packages/testing/src/global-setup.ts'],
+    // Files share a worker's module cache: importing the whole server once per worker
+    // instead of once per file cuts the suite's time by more than half. Each file still
+    // gets its own database and server.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
