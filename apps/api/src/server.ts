@@ -5,6 +5,7 @@ import { trpcPlugin } from '@pristinesend/trpc';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { adminApi } from './admin.js';
 import { authenticator, isProtectedPath } from './auth.js';
+import { apiDocs } from './docs.js';
 import { type RateLimitOptions, registerRateLimit } from './rate-limit.js';
 import { newRequestId } from './request-id.js';
 
@@ -31,6 +32,26 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * `app.close()` waits for in-flight requests, but a keep-alive connection that was busy
+ * when it began stays open after its response, holding close() up for the keep-alive
+ * timeout. While closing, responses say `Connection: close` and idle connections are
+ * closed as they appear, so close() ends when the last in-flight request does.
+ */
+function drainOnClose(app: FastifyInstance) {
+  let draining = false;
+  app.addHook('preClose', (done) => {
+    draining = true;
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 50).unref();
+    app.server.once('close', () => clearInterval(reaper));
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('Connection', 'close');
+    done(null, payload);
+  });
+}
+
 /** The whole HTTP surface on one Fastify instance; the composition root wires services in. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { services } = options;
@@ -41,7 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // Long path segments reach the routes (and become a clean 404 or 405), not the router's own 404.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     // A path the router cannot decode is a route that does not exist, after authentication.
     frameworkErrors: async (error, request, reply) => {
       reply.header('X-Request-Id', request.id);
@@ -59,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('X-Request-Id', request.id);
     await authenticate(request);
   });
+  drainOnClose(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   await registerRateLimit(app, options.rateLimit ?? { perSecond: 0 });
@@ -68,6 +90,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const ready = options.isReady ? await options.isReady() : true;
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
   });
+
+  // The OpenAPI document (/openapi.json) and its reference page (/docs), public like /healthz.
+  await app.register(apiDocs);
 
   const workspaceOf = (request: { workspaceId: string | null }) => request.workspaceId;
   await app.register(restApi, { prefix: '/api/v1', services, workspaceOf });

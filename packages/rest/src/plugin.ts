@@ -7,8 +7,8 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { idempotentPosts } from './idempotency.js';
-import { contactRoutes } from './routes/contacts.js';
-import { segmentRoutes } from './routes/segments.js';
+import { restRoutes } from './routes/index.js';
+import { registerRoutes } from './routing.js';
 
 export interface RestPluginOptions {
   services: Services;
@@ -111,6 +111,5 @@ export async function restApi(app: FastifyInstance, options: RestPluginOptions) 
   };
   boundedBodies(app);
   idempotentPosts(app, routeOptions.services, routeOptions.workspaceOf);
-  contactRoutes(app, routeOptions);
-  segmentRoutes(app, routeOptions);
+  registerRoutes(app, restRoutes, routeOptions);
 }

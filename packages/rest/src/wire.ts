@@ -8,10 +8,14 @@ import {
 } from '@pristinesend/domain';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { WireContact, WireSegment } from './schemas.js';
 
-/** REST speaks snake_case; these are the only places the wire shape is written. */
+/**
+ * REST speaks snake_case; these are the only places the wire shape is written,
+ * typed by the schemas in schemas.ts that the OpenAPI document is made from.
+ */
 
-export function contactToWire(contact: Contact) {
+export function contactToWire(contact: Contact): WireContact {
   return {
     id: contact.id,
     email: contact.email,
@@ -24,7 +28,7 @@ export function contactToWire(contact: Contact) {
   };
 }
 
-export function segmentToWire(segment: Segment) {
+export function segmentToWire(segment: Segment): WireSegment {
   return {
     id: segment.id,
     name: segment.name,
