@@ -2,7 +2,7 @@
  * `pnpm bench [--quick] [--explain] [--profile] [--only=id,id] [--rounds=N] [--seconds=N]
  *  [--connections=N] [--pool=N] [--reseed] [--no-explain]` — see bench/README.md.
  */
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,11 @@ import { type ServerProcess, startServer } from './server-process.js';
 
 const BENCH = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(BENCH, '..');
+const began = performance.now();
+/** Progress lines carry the seconds since start; the final table does not. */
 const say = (message: string) => process.stdout.write(`${message}\n`);
+const progress = (message: string) =>
+  say(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 /** When the API was under measured load: the CPU profile is summarised over these spans only. */
 const apiWindows: Window[] = [];
@@ -32,8 +36,9 @@ const scale = SCALES[quick ? 'quick' : 'full'];
 const settings = {
   connections: Number(option('connections') ?? 32),
   rounds: Number(option('rounds') ?? (quick ? 2 : 3)),
-  seconds: Number(option('seconds') ?? (quick ? 1.5 : 10)),
-  warmup: quick ? 1 : 2,
+  seconds: Number(option('seconds') ?? (quick ? 1 : 10)),
+  // The quick run is a smoke test: no warm-up, so its first round includes JIT warm-up.
+  warmup: quick ? 0 : 2,
   poolSize: Number(option('pool') ?? 10),
 };
 const only = option('only')?.split(',');
@@ -51,17 +56,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** DATABASE_URL as given, or a database of this scale in the embedded PostgreSQL under bench/.data. */
 async function database(): Promise<{ url: string; kind: string }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, kind: 'DATABASE_URL' };
-  say('starting embedded PostgreSQL (bench/.data/postgres)…');
+  progress('starting embedded PostgreSQL (bench/.data/postgres)…');
   const dataDir = join(BENCH, '.data', 'postgres');
-  // Workaround: as root, startEmbeddedPostgres refuses an existing data directory because
-  // PostgreSQL made it 0700 (its reachability check includes the directory itself), yet
-  // PostgreSQL refuses to start unless it is 0700/0750. The check runs synchronously before
-  // the function's first await, so open the bit for the check and close it again at once.
-  const reopen = process.getuid?.() === 0 && existsSync(join(dataDir, 'PG_VERSION'));
-  if (reopen) chmodSync(dataDir, 0o701);
-  const starting = startEmbeddedPostgres({ dataDir });
-  if (reopen) chmodSync(dataDir, 0o700);
-  const embedded = await starting;
+  const embedded = await startEmbeddedPostgres({ dataDir });
   cleanups.push(() => embedded.stop());
   const name = `bench_${scale.name}`;
   const admin = new pg.Client({ connectionString: embedded.url });
@@ -113,7 +110,7 @@ async function run(
   const row: Row = { id: scenario.id, label: scenario.label, goal: scenario.goal };
   const skip = await preflight(scenario, api, base, apiKey);
   if (skip) {
-    say(`  ${scenario.label}: ${skip}`);
+    progress(`  ${scenario.label}: ${skip}`);
     return { ...row, note: skip.split(' (')[0] };
   }
   const options = (server: ServerProcess, seconds: number): LoadOptions => ({
@@ -122,8 +119,10 @@ async function run(
     connections: settings.connections,
     seconds,
   });
-  await load(options(base, settings.warmup), scenario.baseline);
-  await load(options(api, settings.warmup), scenario.api);
+  if (settings.warmup > 0) {
+    await load(options(base, settings.warmup), scenario.baseline);
+    await load(options(api, settings.warmup), scenario.api);
+  }
   const rounds: NonNullable<Row['rounds']> = { api: [], baseline: [] };
   for (let round = 0; round < settings.rounds; round++) {
     // Alternate which side goes first, so drift (cache, autovacuum, table growth) hits both alike.
@@ -148,7 +147,7 @@ async function run(
     baseline: summariseSide(rounds.baseline),
     rounds,
   });
-  say(
+  progress(
     `  ${scenario.label}: API ${judged.api?.rps.toFixed(0)} req/s (${judged.api?.cpuMs.toFixed(3)} CPU ms/req, ${judged.api?.cpuShare.toFixed(2)} core), baseline ${judged.baseline?.rps.toFixed(0)} req/s (${judged.baseline?.cpuMs.toFixed(3)} CPU ms/req, ${judged.baseline?.cpuShare.toFixed(2)} core), ratio ${judged.ratio?.toFixed(2)}`,
   );
   return judged;
@@ -170,14 +169,17 @@ async function main() {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? 0;
   const db = await database();
-  const seed = await ensureSeed(db.url, scale, say, flag('reseed'));
+  const seed = await ensureSeed(db.url, scale, progress, flag('reseed'));
   const samples = await loadSamples(db.url, seed);
   const notes: string[] = [];
 
   let explain: PlanSummary[] | undefined;
   if (explainOnly || (!quick && !flag('no-explain') && !only)) {
-    const dir = quick ? join(BENCH, 'results', 'explain-quick') : join(BENCH, 'explain');
-    say(`EXPLAIN (ANALYZE, BUFFERS) of the hot queries → ${dir}`);
+    // The embedded PostgreSQL's plans are the committed ones; another server's go beside them.
+    const major = (await serverVersion(db.url)).split(' ')[1]?.split('.')[0];
+    const server = db.kind === 'embedded' ? '' : `external-pg${major}`;
+    const dir = quick ? join(BENCH, 'results', 'explain-quick', server) : join(BENCH, 'explain', server);
+    progress(`EXPLAIN (ANALYZE, BUFFERS) of the hot queries → ${dir}`);
     explain = await explainAll(db.url, seed, samples, dir);
     for (const plan of explain) {
       say(
@@ -188,7 +190,7 @@ async function main() {
   }
 
   const profileDir = join(BENCH, 'results', 'profiles');
-  say('starting the API and the baseline…');
+  progress('starting the API and the baseline…');
   const [api, base] = await Promise.all([
     startServer({
       name: 'API',
@@ -215,17 +217,21 @@ async function main() {
     () => base.stop(),
     () => api.stop(),
   );
+  progress('both servers answer /healthz');
 
   const rows: Row[] = [];
   const runId = Date.now().toString(36);
   for (const scenario of scenarios(seed, samples, runId, scale)) {
     if (only && !only.includes(scenario.id)) continue;
-    rows.push(await run(scenario, api, base, seed.apiKey));
+    const row = await run(scenario, api, base, seed.apiKey);
+    // The API's peak resident set so far: the row where it jumps is the one that grew it.
+    rows.push({ ...row, apiPeakRssMb: Math.round(api.memory().peakRssMb) });
   }
   const apiMemory = api.memory();
   const baseMemory = base.memory();
   await api.stop();
   await base.stop();
+  progress('removing the contacts the create row added…');
   const removed = await removeBenchContacts(db.url, seed);
   if (removed > 0)
     notes.push(

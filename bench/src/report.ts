@@ -25,6 +25,8 @@ export interface Row {
   met?: boolean;
   rounds?: { api: LoadResult[]; baseline: LoadResult[] };
   note?: string;
+  /** The API's peak RSS (MB) from its start to the end of this row. */
+  apiPeakRssMb?: number;
 }
 
 export interface Report {

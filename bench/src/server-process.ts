@@ -87,7 +87,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   let peakRssMb = statusMb(pid, 'VmRSS');
   const sampler = setInterval(() => {
     peakRssMb = Math.max(peakRssMb, statusMb(pid, 'VmRSS'));
-  }, 200);
+  }, 100);
   sampler.unref();
   let hwmMb = 0;
   return {
