@@ -53,6 +53,10 @@ export const status = z.enum(CONTACT_STATUSES, { error: "Status must be 'subscri
 /** Any canonical 8-4-4-4-12 hex UUID, as PostgreSQL accepts it. */
 export const uuid = (label: string) => z.guid({ error: `${label} must be a UUID.` });
 
+const anyUuid = uuid('id');
+/** Whether a value is a UUID; one schema, built once, for the hot paths. */
+export const isUuid = (value: string): boolean => anyUuid.safeParse(value).success;
+
 export const segmentName = text('Name', LIMITS.segmentNameChars).refine(
   (value) => value.length > 0,
   'Name must not be empty.',

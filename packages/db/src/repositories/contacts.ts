@@ -9,7 +9,7 @@ import {
   type Properties,
   type Window,
 } from '@pristinesend/domain';
-import { likeLiteral, sql, uuidArray } from '../sql.js';
+import { inTransaction, likeLiteral, sql, uuidArray } from '../sql.js';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './rows.js';
 import { keyset } from './window.js';
 
@@ -94,8 +94,8 @@ export class MikroOrmContactRepository implements ContactRepository {
     }
     // The merged object must still satisfy the limits; the check runs before
     // commit and a violation rolls the update back.
-    return this.em.fork().transactional(async (em) => {
-      const rows = await sql<ContactRow>(em, statement, bindings);
+    return inTransaction(this.em, async (transaction) => {
+      const rows = await sql<ContactRow>(this.em, statement, bindings, transaction);
       if (!rows[0]) return null;
       const contact = toContact(rows[0]);
       checkMerged(contact.properties);

@@ -73,9 +73,7 @@ export class ContactService {
 
   /** @throws NotFoundError */
   async get(workspaceId: string, id: string): Promise<Contact> {
-    const contact = fields.uuid('id').safeParse(id).success
-      ? await this.contacts.findById(workspaceId, id)
-      : null;
+    const contact = fields.isUuid(id) ? await this.contacts.findById(workspaceId, id) : null;
     if (!contact) throw new NotFoundError('contact', id);
     return contact;
   }
@@ -90,7 +88,7 @@ export class ContactService {
     const valid = parseInput(contactChangesSchema, changes);
     const { email: _email, ...rest } = valid;
     if (Object.values(rest).every((value) => value === undefined)) return this.get(workspaceId, id);
-    if (!fields.uuid('id').safeParse(id).success) throw new NotFoundError('contact', id);
+    if (!fields.isUuid(id)) throw new NotFoundError('contact', id);
     const updated = await this.contacts.update(
       workspaceId,
       id,
@@ -112,7 +110,7 @@ export class ContactService {
 
   /** Deletes the contact and its segment memberships. @throws NotFoundError */
   async delete(workspaceId: string, id: string): Promise<void> {
-    const deleted = fields.uuid('id').safeParse(id).success && (await this.contacts.delete(workspaceId, id));
+    const deleted = fields.isUuid(id) && (await this.contacts.delete(workspaceId, id));
     if (!deleted) throw new NotFoundError('contact', id);
   }
 
@@ -128,7 +126,7 @@ export class ContactService {
 
   /** The contacts among `ids` that are in the workspace, in any order; other ids are skipped. */
   async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
-    const valid = [...new Set(ids.filter((id) => fields.uuid('id').safeParse(id).success))];
+    const valid = [...new Set(ids.filter(fields.isUuid))];
     return valid.length === 0 ? [] : this.contacts.findByIds(workspaceId, valid);
   }
 
@@ -140,7 +138,7 @@ export class ContactService {
   async listWindow(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Page<Contact>> {
     const bounded = withinPageLimits(window);
     if (filters.segmentId !== undefined) {
-      const segment = fields.uuid('segmentId').safeParse(filters.segmentId).success
+      const segment = fields.isUuid(filters.segmentId)
         ? await this.segments.findById(workspaceId, filters.segmentId)
         : null;
       if (!segment) throw new NotFoundError('segment', filters.segmentId);
@@ -162,7 +160,7 @@ export class ContactService {
     window: Window,
   ): Promise<Page<Contact>[]> {
     const bounded = withinPageLimits(window);
-    const valid = [...new Set(segmentIds.filter((id) => fields.uuid('segmentId').safeParse(id).success))];
+    const valid = [...new Set(segmentIds.filter((id) => fields.isUuid(id)))];
     const rows =
       valid.length === 0
         ? new Map<string, Contact[]>()

@@ -22,7 +22,7 @@ export const contactIdsSchema = z
   .min(1, `List 1 to ${fields.LIMITS.bulkContactIds} contact ids.`)
   .max(fields.LIMITS.bulkContactIds, `List 1 to ${fields.LIMITS.bulkContactIds} contact ids.`);
 
-const isUuid = (id: string) => fields.uuid('id').safeParse(id).success;
+const { isUuid } = fields;
 
 /** Validated ids without repeats; UUIDs compare case-insensitively, as PostgreSQL compares them. */
 function distinctIds(contactIds: string[]): string[] {

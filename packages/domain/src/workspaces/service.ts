@@ -37,9 +37,7 @@ export class WorkspaceService {
 
   /** @throws NotFoundError when the workspace does not exist */
   async createApiKey(workspaceId: string): Promise<IssuedApiKey> {
-    const workspace = fields.uuid('id').safeParse(workspaceId).success
-      ? await this.workspaces.findById(workspaceId)
-      : null;
+    const workspace = fields.isUuid(workspaceId) ? await this.workspaces.findById(workspaceId) : null;
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
     const apiKey = generateApiKey();
     const key: ApiKey = {
@@ -56,7 +54,7 @@ export class WorkspaceService {
 
   /** Revokes a key; it is refused from the next request on. @throws NotFoundError */
   async revokeApiKey(id: string): Promise<void> {
-    const revoked = fields.uuid('id').safeParse(id).success && (await this.apiKeys.revoke(id, this.now()));
+    const revoked = fields.isUuid(id) && (await this.apiKeys.revoke(id, this.now()));
     if (!revoked) throw new NotFoundError('api_key', id);
   }
 
