@@ -13,6 +13,21 @@ import { inTransaction, likeLiteral, sql, uuidArray } from '../sql.js';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './rows.js';
 import { keyset } from './window.js';
 
+/** The status and search filters as SQL conditions on `c` (contacts), with their bindings. */
+function contactFilters(filters: Omit<ContactListFilters, 'segmentId'>) {
+  const conditions: string[] = [];
+  const bindings: unknown[] = [];
+  if (filters.status) {
+    conditions.push('and c.status = ?');
+    bindings.push(filters.status);
+  }
+  if (filters.search) {
+    conditions.push(`and lower(c.email) like ? escape '\\'`);
+    bindings.push(`%${likeLiteral(filters.search.toLowerCase())}%`);
+  }
+  return { conditions, bindings };
+}
+
 export class MikroOrmContactRepository implements ContactRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -112,16 +127,7 @@ export class MikroOrmContactRepository implements ContactRepository {
   }
 
   async list(workspaceId: string, filters: ContactListFilters, window: Window): Promise<Contact[]> {
-    const conditions: string[] = [];
-    const bindings: unknown[] = [];
-    if (filters.status) {
-      conditions.push('and c.status = ?');
-      bindings.push(filters.status);
-    }
-    if (filters.search) {
-      conditions.push(`and lower(c.email) like ? escape '\\'`);
-      bindings.push(`%${likeLiteral(filters.search.toLowerCase())}%`);
-    }
+    const { conditions, bindings } = contactFilters(filters);
     // Members page from the membership table's own (contact_created_at, contact_id)
     // index, so a segment's newest page never sorts the whole segment.
     const members = filters.segmentId !== undefined;
@@ -156,16 +162,7 @@ export class MikroOrmContactRepository implements ContactRepository {
     filters: Omit<ContactListFilters, 'segmentId'>,
     window: Window,
   ): Promise<Map<string, Contact[]>> {
-    const conditions: string[] = [];
-    const bindings: unknown[] = [];
-    if (filters.status) {
-      conditions.push('and c.status = ?');
-      bindings.push(filters.status);
-    }
-    if (filters.search) {
-      conditions.push(`and lower(c.email) like ? escape '\\'`);
-      bindings.push(`%${likeLiteral(filters.search.toLowerCase())}%`);
-    }
+    const { conditions, bindings } = contactFilters(filters);
     // One LATERAL subquery per segment, each the same index walk a single segment's page
     // makes, so the batch costs one statement however many segments it holds.
     const page = keyset('m.contact_created_at', 'm.contact_id', window);
