@@ -75,13 +75,6 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     reply.headers(error.headers);
     return sendError(reply, error.code, error.message);
   }
-  if (error.statusCode === 429) {
-    return sendError(
-      reply,
-      'rate_limited',
-      'Too many requests: slow down and retry after the Retry-After delay.',
-    );
-  }
   const framework =
     error.code?.startsWith('FST_') || error instanceof SyntaxError ? fromFrameworkError(error) : undefined;
   if (framework) return sendError(reply, framework.code, framework.message);

@@ -90,10 +90,3 @@ export function splitPropertiesPatch(patch: Properties): PropertiesPatch {
   }
   return { set, remove };
 }
-
-/** The merge rule, in memory (the database applies the same rule atomically in SQL). */
-export function mergeProperties(stored: Properties, patch: PropertiesPatch): Properties {
-  const merged: Properties = { ...stored, ...patch.set };
-  for (const key of patch.remove) delete merged[key];
-  return merged;
-}

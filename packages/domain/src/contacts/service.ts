@@ -32,7 +32,8 @@ export interface ListQuery extends ContactListFilters {
 }
 
 export function toWindow(query: { limit?: number; cursor?: string; before?: string }): Window {
-  const limit = Math.min(query.limit ?? fields.LIMITS.pageDefault, fields.LIMITS.pageMax);
+  // Clamped to the page limits by listWindow, the one path every list takes.
+  const limit = query.limit ?? fields.LIMITS.pageDefault;
   return {
     limit,
     ...(query.cursor !== undefined && { after: decodeCursor(query.cursor) }),
