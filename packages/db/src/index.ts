@@ -10,6 +10,7 @@ export { type EmbeddedDatabase, type EmbeddedOptions, freePort, startEmbeddedPos
 export { entities } from './entities.js';
 export { migrationsList } from './migrations/index.js';
 export { createOrm, isReady, migrate, type OrmOptions } from './orm.js';
+export { STATEMENT_CHANNEL } from './sql.js';
 
 /** The domain's ports, implemented on MikroORM's PostgreSQL connection. */
 export function createRepositories(orm: MikroORM): Repositories {

@@ -1,41 +1,125 @@
+import { channel } from 'node:diagnostics_channel';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-type Knex = ReturnType<EntityManager['getKnex']>;
-type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
-
 /**
- * Runs work in a plain database transaction on the entity manager's connection.
- * Not `em.transactional()`: that enters an AsyncLocalStorage context, which on Node 20
- * switches promise hooks on for the rest of the process and slows every request after it.
+ * Every statement's text (never its values) as `{ text }`, published on Node's
+ * diagnostics channel of this name for tracers and for tests that count statements.
+ * Free when nobody subscribes.
  */
-export async function inTransaction<T>(
-  em: EntityManager,
-  work: (transaction: Transaction) => Promise<T>,
-): Promise<T> {
-  return em.getKnex().transaction(work);
+export const STATEMENT_CHANNEL = 'pristinesend:db:statement';
+const statements = channel(STATEMENT_CHANNEL);
+
+/** The node-postgres client under one of MikroORM's pooled connections. */
+interface DriverConnection {
+  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** The knex client MikroORM pools its connections in: the same pool, the same settings. */
+interface ConnectionPool {
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(connection: DriverConnection): unknown;
+}
+
+/** One connection inside BEGIN … COMMIT; pass it to `sql` for statements that belong to it. */
+export interface Transaction {
+  readonly connection: DriverConnection;
+}
+
+function poolOf(em: EntityManager): ConnectionPool {
+  return em.getKnex().client as unknown as ConnectionPool;
+}
+
+/** `?` placeholders (outside quoted literals) as PostgreSQL's `$1, $2, …`, converted once per text. */
+const numbered = new Map<string, string>();
+
+function numberPlaceholders(text: string): string {
+  let converted = numbered.get(text);
+  if (converted === undefined) {
+    let position = 0;
+    converted = text.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === '?' ? `$${++position}` : match));
+    numbered.set(text, converted);
+  }
+  return converted;
+}
+
+/** Statement names by text: each is parsed and planned once per connection, not per request. */
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `pristinesend_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+export interface SqlOptions {
+  /** The transaction to run in; by default a pooled connection for this one statement. */
+  transaction?: Transaction;
+  /**
+   * Prepare the statement by name (default true). Say false where the best plan depends
+   * on a value, as for substring searches: a prepared statement may switch to one
+   * generic plan for every value, and `like '%smith%'` then walks every contact.
+   */
+  prepare?: boolean;
 }
 
 /**
- * Runs parameterised SQL (`?` placeholders, sent as bind parameters, never inlined)
- * on the entity manager's connection, inside its transaction when it has one.
- * Hot paths read rows this way: no hydration and no identity map.
+ * Runs parameterised SQL (`?` placeholders, sent as bind parameters, never inlined) on
+ * a connection of MikroORM's pool, straight through the driver: hot paths pay for no
+ * query builder, hydration or identity map.
  */
 export async function sql<Row = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   bindings: readonly unknown[] = [],
-  transaction: Transaction | undefined = em.getTransactionContext(),
+  options: SqlOptions = {},
 ): Promise<Row[]> {
-  const query = em.getKnex().raw(text, bindings as Parameters<Knex['raw']>[1] & unknown[]);
-  if (transaction) query.transacting(transaction);
+  const pool = poolOf(em);
+  const connection = options.transaction?.connection ?? (await pool.acquireConnection());
+  const statement = numberPlaceholders(text);
+  if (statements.hasSubscribers) statements.publish({ text: statement });
   try {
-    const result = (await query) as { rows: Row[] };
-    return result.rows;
+    const result = await connection.query({
+      name: options.prepare === false ? undefined : statementName(statement),
+      text: statement,
+      values: bindings,
+    });
+    return result.rows as Row[];
   } catch (error) {
     throw em
       .getPlatform()
       .getExceptionConverter()
       .convertException(error as Error);
+  } finally {
+    if (!options.transaction) pool.releaseConnection(connection);
+  }
+}
+
+/**
+ * Runs work in a plain database transaction on one pooled connection. Not
+ * `em.transactional()`: that enters an AsyncLocalStorage context, which on Node 20
+ * switches promise hooks on for the rest of the process and slows every request after it.
+ * A connection whose ROLLBACK fails is broken; the pool's validation discards it.
+ */
+export async function inTransaction<T>(
+  em: EntityManager,
+  work: (transaction: Transaction) => Promise<T>,
+): Promise<T> {
+  const pool = poolOf(em);
+  const connection = await pool.acquireConnection();
+  const transaction: Transaction = { connection };
+  try {
+    await sql(em, 'begin', [], { transaction, prepare: false });
+    const result = await work(transaction);
+    await sql(em, 'commit', [], { transaction, prepare: false });
+    return result;
+  } catch (error) {
+    await sql(em, 'rollback', [], { transaction, prepare: false }).catch(() => undefined);
+    throw error;
+  } finally {
+    pool.releaseConnection(connection);
   }
 }
 

@@ -1,22 +1,15 @@
+import { recordStatements } from '@pristinesend/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/index.js';
 import { seedContacts, useGraphQL } from './helpers.js';
 
 const t = useGraphQL();
 
-/** Runs an operation and counts the SQL statements it sent (every repository query goes through knex). */
+/** Runs an operation and records the SQL statements it sent. */
 async function countStatements(query: string, variables: Record<string, unknown> = {}) {
-  const statements: string[] = [];
-  const knex = t.db.orm.em.getKnex();
-  const listener = (event: { sql: string }) => statements.push(event.sql);
-  knex.on('query', listener);
-  try {
-    const result = await t.gql(query, variables);
-    expect(result.errors).toBeUndefined();
-    return { result, statements };
-  } finally {
-    knex.off('query', listener);
-  }
+  const { result, statements } = await recordStatements(() => t.gql(query, variables));
+  expect(result.errors).toBeUndefined();
+  return { result, statements };
 }
 
 let contactIds: string[];

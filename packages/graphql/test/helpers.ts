@@ -38,10 +38,10 @@ export interface TestGraphQL {
 }
 
 /** One yoga per test file on its own cloned database, driven through `yoga.fetch`. */
-export function useGraphQL(options: { limits?: Partial<GraphQLLimits> } = {}): TestGraphQL {
+export function useGraphQL(options: { limits?: Partial<GraphQLLimits>; now?: () => Date } = {}): TestGraphQL {
   const context = {} as TestGraphQL;
   beforeAll(async () => {
-    context.db = await createTestDatabase();
+    context.db = await createTestDatabase({ now: options.now });
     context.yoga = createGraphQLYoga({ services: context.db.services, limits: options.limits });
     context.workspace = await createTestWorkspace(context.db.services);
     context.other = await createTestWorkspace(context.db.services);

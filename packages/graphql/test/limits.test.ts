@@ -1,3 +1,4 @@
+import { recordStatements } from '@pristinesend/testing';
 import { describe, expect, it } from 'vitest';
 import { createGraphQLYoga } from '../src/index.js';
 import { useGraphQL } from './helpers.js';
@@ -16,20 +17,12 @@ function nested(levels: number): string {
 
 /** Rejected before execution: an error, no data, and not one SQL statement sent. */
 async function expectRejected(query: string, message: RegExp, code: string) {
-  let statements = 0;
-  const knex = t.db.orm.em.getKnex();
-  const count = () => statements++;
-  knex.on('query', count);
   const started = performance.now();
-  try {
-    const result = await t.gql(query);
-    expect(result.data).toBeUndefined();
-    expect(result.errors?.[0]?.message).toMatch(message);
-    expect(result.errors?.[0]?.extensions?.code).toBe(code);
-  } finally {
-    knex.off('query', count);
-  }
-  expect(statements).toBe(0);
+  const { result, statements } = await recordStatements(() => t.gql(query));
+  expect(result.data).toBeUndefined();
+  expect(result.errors?.[0]?.message).toMatch(message);
+  expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  expect(statements).toEqual([]);
   return performance.now() - started;
 }
 

@@ -1,8 +1,12 @@
+import { tickingClock } from '@pristinesend/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/index.js';
 import { type GraphQLResponse, type IdEdge, seedContacts, useGraphQL } from './helpers.js';
 
-const t = useGraphQL();
+/** While set, the services' clock stands still: every member then shares one `created_at`. */
+let frozen: Date | null = null;
+const tick = tickingClock();
+const t = useGraphQL({ now: () => frozen ?? tick() });
 
 interface Connection {
   edges: { cursor: string; node: { databaseId: string } }[];
@@ -25,7 +29,9 @@ let newestFirst: string[];
 const lateMembers: string[] = [];
 
 beforeAll(async () => {
+  frozen = new Date(Date.now() - 60_000);
   const members = await seedContacts(t, 120, 'page');
+  frozen = null;
   const segment = await t.db.services.segments.create(t.workspace.workspaceId, { name: 'Paged' });
   await t.db.services.segments.addContacts(
     t.workspace.workspaceId,
@@ -34,7 +40,7 @@ beforeAll(async () => {
   );
   segmentUuid = segment.id;
   segmentId = toGlobalId('Segment', segment.id);
-  // Created within the same millisecond, contacts are ordered by id: the keyset's tie-break.
+  // All created in the same millisecond, so ordered by id alone: the keyset's tie-break.
   newestFirst = [...members]
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
     .map((member) => member.id);

@@ -110,7 +110,7 @@ export class MikroOrmContactRepository implements ContactRepository {
     // The merged object must still satisfy the limits; the check runs before
     // commit and a violation rolls the update back.
     return inTransaction(this.em, async (transaction) => {
-      const rows = await sql<ContactRow>(this.em, statement, bindings, transaction);
+      const rows = await sql<ContactRow>(this.em, statement, bindings, { transaction });
       if (!rows[0]) return null;
       const contact = toContact(rows[0]);
       checkMerged(contact.properties);
@@ -143,6 +143,7 @@ export class MikroOrmContactRepository implements ContactRepository {
       this.em,
       `select ${CONTACT_COLUMNS} from ${from} ${page.condition} ${conditions.join(' ')} ${page.order} limit ?`,
       [...scope, ...page.bindings, ...bindings, window.limit + 1],
+      { prepare: !filters.search },
     );
     return (page.reversed ? rows.reverse() : rows).map(toContact);
   }
@@ -177,6 +178,7 @@ export class MikroOrmContactRepository implements ContactRepository {
        ) page
        order by batch.segment_id, page.created_at desc, page.id desc`,
       [uuidArray(segmentIds), workspaceId, ...page.bindings, ...bindings, window.limit + 1],
+      { prepare: !filters.search },
     );
     const bySegment = new Map<string, Contact[]>();
     for (const row of rows) {
