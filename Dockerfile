@@ -19,6 +19,8 @@ RUN pnpm install --offline --frozen-lockfile \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 LOG_LEVEL=info
+# A bounded heap grows in small steps (see docs/DECISIONS.md); override with -e NODE_OPTIONS=….
+ENV NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 # Owned by root, run by `node`: the process cannot change its own code.
 COPY --from=build /app ./

@@ -15,7 +15,7 @@ import { summariseProfile, type Window } from './profile.js';
 import { judge, type Report, type Row, summariseSide, table, writeReport } from './report.js';
 import { loadSamples, type Scenario, scenarios } from './scenarios.js';
 import { ensureSeed, removeBenchContacts, SCALES } from './seed.js';
-import { type ServerProcess, startServer } from './server-process.js';
+import { type ServerProcess, startFlags, startServer } from './server-process.js';
 
 const BENCH = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(BENCH, '..');
@@ -196,7 +196,7 @@ async function main() {
       name: 'API',
       entry: 'apps/api/src/main.ts',
       cwd: ROOT,
-      nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      nodeFlags: [...startFlags(ROOT), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',

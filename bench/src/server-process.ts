@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from '@pristinesend/db';
 
 export interface ServerProcess {
@@ -60,6 +61,18 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`did not answer /healthz within 60 s:\n${output()}`);
+}
+
+/**
+ * The Node flags of the root package.json's `start` script (`node <flags> --import tsx …`),
+ * so the API is measured with the settings it runs with in production.
+ */
+export function startFlags(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (scripts.start ?? '').split(/\s+/);
+  return words.slice(1, words.indexOf('--import')).filter((word) => word.startsWith('--'));
 }
 
 /** Starts `node --import tsx <entry>` on a free port and waits until /healthz answers. */
