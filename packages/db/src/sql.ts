@@ -54,6 +54,19 @@ function statementName(text: string): string {
   return name;
 }
 
+/** The last instant with a four-digit year: beyond it ISO writes `+033658-…`, which PostgreSQL refuses. */
+const LAST_ISO_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * Dates as ISO text, which node-postgres would otherwise format in local time, field by
+ * field, on every query; it still formats the rare date outside years 1970–9999.
+ */
+function wireValue(value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  const millis = value.getTime();
+  return millis >= 0 && millis <= LAST_ISO_MILLIS ? value.toISOString() : value;
+}
+
 export interface SqlOptions {
   /** The transaction to run in; by default a pooled connection for this one statement. */
   transaction?: Transaction;
@@ -84,7 +97,7 @@ export async function sql<Row = Record<string, unknown>>(
     const result = await connection.query({
       name: options.prepare === false ? undefined : statementName(statement),
       text: statement,
-      values: bindings,
+      values: bindings.map(wireValue),
     });
     return result.rows as Row[];
   } catch (error) {
