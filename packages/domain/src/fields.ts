@@ -57,6 +57,9 @@ const anyUuid = uuid('id');
 /** Whether a value is a UUID; one schema, built once, for the hot paths. */
 export const isUuid = (value: string): boolean => anyUuid.safeParse(value).success;
 
+/** The well-formed UUIDs of a batch, each once: malformed ids can match nothing, repeats count once. */
+export const distinctUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
+
 export const segmentName = text('Name', LIMITS.segmentNameChars).refine(
   (value) => value.length > 0,
   'Name must not be empty.',

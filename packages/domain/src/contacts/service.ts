@@ -127,7 +127,7 @@ export class ContactService {
 
   /** The contacts among `ids` that are in the workspace, in any order; other ids are skipped. */
   async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
-    const valid = [...new Set(ids.filter(fields.isUuid))];
+    const valid = fields.distinctUuids(ids);
     return valid.length === 0 ? [] : this.contacts.findByIds(workspaceId, valid);
   }
 
@@ -161,7 +161,7 @@ export class ContactService {
     window: Window,
   ): Promise<Page<Contact>[]> {
     const bounded = withinPageLimits(window);
-    const valid = [...new Set(segmentIds.filter((id) => fields.isUuid(id)))];
+    const valid = fields.distinctUuids(segmentIds);
     const rows =
       valid.length === 0
         ? new Map<string, Contact[]>()

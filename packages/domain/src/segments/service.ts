@@ -134,7 +134,7 @@ export class SegmentService {
 
   /** The segments among `ids` that are in the workspace, in any order; other ids are skipped. */
   async findByIds(workspaceId: string, ids: string[]): Promise<Segment[]> {
-    const valid = [...new Set(ids.filter(isUuid))];
+    const valid = fields.distinctUuids(ids);
     return valid.length === 0 ? [] : this.segments.findByIds(workspaceId, valid);
   }
 
@@ -151,7 +151,7 @@ export class SegmentService {
    */
   async listForContacts(workspaceId: string, contactIds: string[], window: Window): Promise<Page<Segment>[]> {
     const bounded = withinPageLimits(window);
-    const valid = [...new Set(contactIds.filter(isUuid))];
+    const valid = fields.distinctUuids(contactIds);
     const rows =
       valid.length === 0
         ? new Map<string, Segment[]>()
