@@ -24,6 +24,19 @@ export interface ContactUpdate {
   updatedAt: Date;
 }
 
+/** What merged properties must satisfy before an update commits. */
+export interface MergedPropertiesRule {
+  /** Throws when the merged object breaks a limit. */
+  check(properties: Properties): void;
+  /**
+   * Limits `check` enforces on the key count and on the UTF-8 bytes of `JSON.stringify`:
+   * a repository that can prove the merged object within both inside its write may
+   * skip calling `check`.
+   */
+  maxKeys: number;
+  maxJsonBytes: number;
+}
+
 export interface ContactRepository {
   /** @throws ConflictError when the email exists in the workspace (any case). */
   insert(contact: Contact): Promise<void>;
@@ -31,14 +44,14 @@ export interface ContactRepository {
   /** Ids among `ids` that are contacts of the workspace. */
   existingIds(workspaceId: string, ids: string[]): Promise<string[]>;
   /**
-   * Applies the changes in one atomic statement. `checkMerged` sees the merged
-   * properties before commit and may throw to roll the update back.
+   * Applies the changes atomically; the merged properties must pass `merged` before
+   * they are committed, and a throw from `merged.check` leaves the contact unchanged.
    */
   update(
     workspaceId: string,
     id: string,
     update: ContactUpdate,
-    checkMerged: (properties: Properties) => void,
+    merged: MergedPropertiesRule,
   ): Promise<Contact | null>;
   delete(workspaceId: string, id: string): Promise<boolean>;
   /** `window.limit + 1` rows at most, newest first. */

@@ -1,3 +1,4 @@
+import { recordStatements } from '@pristinesend/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../harness.js';
 import { caller, expectError } from './request.js';
@@ -267,6 +268,35 @@ describe('contacts: update rules', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(Object.keys(ok.json().properties)).toHaveLength(100);
+  });
+
+  it('counts the merged size as JSON text: exactly 16 KiB is kept, one byte more refused', async () => {
+    // 99 keys make PostgreSQL's own text of the object ~200 bytes longer than JSON's, so
+    // an object of exactly 16 KiB as JSON must still be accepted.
+    const base = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`key${i}`, 'v'.repeat(100)]));
+    const { id } = (await create({ email: 'bytes@example.com', properties: base })).json();
+    const filler = 16 * 1024 - Buffer.byteLength(JSON.stringify({ ...base, big: '' }));
+    const exact = await call('PATCH', `/api/v1/contacts/${id}`, { properties: { big: 'x'.repeat(filler) } });
+    expect(exact.statusCode, exact.body).toBe(200);
+    expect(Buffer.byteLength(JSON.stringify(exact.json().properties))).toBe(16 * 1024);
+
+    expectError(
+      await call('PATCH', `/api/v1/contacts/${id}`, { properties: { big: 'x'.repeat(filler + 1) } }),
+      400,
+      'invalid_field',
+      'properties',
+    );
+    const after = (await call('GET', `/api/v1/contacts/${id}`)).json();
+    expect(after.properties.big).toHaveLength(filler);
+  });
+
+  it('merges small patches in one statement, without a transaction', async () => {
+    const { id } = (await create({ email: 'one-statement@example.com', properties: { a: 1 } })).json();
+    const { result, statements } = await recordStatements(() =>
+      call('PATCH', `/api/v1/contacts/${id}`, { properties: { b: 2 } }),
+    );
+    expect(result.json().properties).toEqual({ a: 1, b: 2 });
+    expect(statements.filter((text) => /^(update contacts|begin)/.test(text))).toHaveLength(1);
   });
 
   it('sets names to null and changes status', async () => {

@@ -6,7 +6,7 @@ import {
   type ContactListFilters,
   type ContactRepository,
   type ContactUpdate,
-  type Properties,
+  type MergedPropertiesRule,
   type Window,
 } from '@pristinesend/domain';
 import { inTransaction, likeLiteral, sql, uuidArray } from '../sql.js';
@@ -81,7 +81,7 @@ export class MikroOrmContactRepository implements ContactRepository {
     workspaceId: string,
     id: string,
     update: ContactUpdate,
-    checkMerged: (properties: Properties) => void,
+    merged: MergedPropertiesRule,
   ): Promise<Contact | null> {
     const sets = ['updated_at = ?'];
     const bindings: unknown[] = [update.updatedAt];
@@ -95,25 +95,40 @@ export class MikroOrmContactRepository implements ContactRepository {
         bindings.push(value);
       }
     }
-    if (update.properties) {
-      // The merge happens in the UPDATE itself, under the row lock, so concurrent
-      // patches of different keys all survive.
-      sets.push('properties = (properties || ?::jsonb) - array(select jsonb_array_elements_text(?::jsonb))');
-      bindings.push(JSON.stringify(update.properties.set), JSON.stringify(update.properties.remove));
-    }
-    const statement = `update contacts c set ${sets.join(', ')} where c.workspace_id = ? and c.id = ? returning ${CONTACT_COLUMNS}`;
-    bindings.push(workspaceId, id);
+    const scope = 'where c.workspace_id = ? and c.id = ?';
     if (!update.properties) {
-      const rows = await sql<ContactRow>(this.em, statement, bindings);
+      const statement = `update contacts c set ${sets.join(', ')} ${scope} returning ${CONTACT_COLUMNS}`;
+      const rows = await sql<ContactRow>(this.em, statement, [...bindings, workspaceId, id]);
       return rows[0] ? toContact(rows[0]) : null;
     }
-    // The merged object must still satisfy the limits; the check runs before
-    // commit and a violation rolls the update back.
+    // The merge happens in the UPDATE itself, under the row lock and on the row's latest
+    // version, so concurrent patches of different keys all survive.
+    const patch = [JSON.stringify(update.properties.set), JSON.stringify(update.properties.remove)];
+    const mergedSql = '((c.properties || ?::jsonb) - array(select jsonb_array_elements_text(?::jsonb)))';
+    const statement = `update contacts c set ${sets.join(', ')}, properties = ${mergedSql} ${scope}`;
+
+    // One statement when PostgreSQL can prove the merged object within the limits:
+    // its jsonb text is never shorter than JSON.stringify's (it adds a space after
+    // every ':' and ',', escapes the same characters, and writes numbers in full where
+    // JavaScript may use an exponent), so a jsonb text within maxJsonBytes is a JSON
+    // text within it. Otherwise the merge runs in a transaction and `check` decides.
+    const proven = await sql<ContactRow>(
+      this.em,
+      `${statement} and (select count(*) from jsonb_object_keys(${mergedSql})) <= ?
+         and octet_length(${mergedSql}::text) <= ? returning ${CONTACT_COLUMNS}`,
+      [...bindings, ...patch, workspaceId, id, ...patch, merged.maxKeys, ...patch, merged.maxJsonBytes],
+    );
+    if (proven[0]) return toContact(proven[0]);
     return inTransaction(this.em, async (transaction) => {
-      const rows = await sql<ContactRow>(this.em, statement, bindings, { transaction });
+      const rows = await sql<ContactRow>(
+        this.em,
+        `${statement} returning ${CONTACT_COLUMNS}`,
+        [...bindings, ...patch, workspaceId, id],
+        { transaction },
+      );
       if (!rows[0]) return null;
       const contact = toContact(rows[0]);
-      checkMerged(contact.properties);
+      merged.check(contact.properties);
       return contact;
     });
   }

@@ -100,9 +100,13 @@ export class ContactService {
         properties: valid.properties && splitPropertiesPatch(valid.properties),
         updatedAt: this.now(),
       },
-      (merged) => {
-        const violation = propertiesLimitViolation(merged);
-        if (violation) throw new InvalidFieldError('properties', `After the merge: ${violation}`);
+      {
+        check: (merged) => {
+          const violation = propertiesLimitViolation(merged);
+          if (violation) throw new InvalidFieldError('properties', `After the merge: ${violation}`);
+        },
+        maxKeys: fields.LIMITS.propertiesKeys,
+        maxJsonBytes: fields.LIMITS.propertiesBytes,
       },
     );
     if (!updated) throw new NotFoundError('contact', id);
