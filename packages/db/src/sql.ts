@@ -1,5 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { toIsoString } from '@pristinesend/domain';
 
 /**
  * Every statement's text (never its values) as `{ text }`, published on Node's
@@ -64,7 +65,7 @@ const LAST_ISO_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 function wireValue(value: unknown): unknown {
   if (!(value instanceof Date)) return value;
   const millis = value.getTime();
-  return millis >= 0 && millis <= LAST_ISO_MILLIS ? value.toISOString() : value;
+  return millis >= 0 && millis <= LAST_ISO_MILLIS ? toIsoString(value) : value;
 }
 
 export interface SqlOptions {

@@ -11,6 +11,7 @@ export * from './errors.js';
 export * as fields from './fields.js';
 export { CONTACT_STATUSES, type ContactStatus, LIMITS } from './fields.js';
 export * from './idempotency/idempotency.js';
+export { toIsoString } from './iso-time.js';
 export * from './pagination.js';
 export type * from './ports.js';
 export * from './segments/segment.js';

@@ -5,6 +5,7 @@ import {
   type Page,
   parseInput,
   type Segment,
+  toIsoString,
 } from '@pristinesend/domain';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -23,8 +24,8 @@ export function contactToWire(contact: Contact): WireContact {
     last_name: contact.lastName,
     status: contact.status,
     properties: contact.properties,
-    created_at: contact.createdAt.toISOString(),
-    updated_at: contact.updatedAt.toISOString(),
+    created_at: toIsoString(contact.createdAt),
+    updated_at: toIsoString(contact.updatedAt),
   };
 }
 
@@ -33,8 +34,8 @@ export function segmentToWire(segment: Segment): WireSegment {
     id: segment.id,
     name: segment.name,
     description: segment.description,
-    created_at: segment.createdAt.toISOString(),
-    updated_at: segment.updatedAt.toISOString(),
+    created_at: toIsoString(segment.createdAt),
+    updated_at: toIsoString(segment.updatedAt),
   };
 }
 

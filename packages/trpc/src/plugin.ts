@@ -1,10 +1,11 @@
 import { type Services, UnauthorizedError } from '@pristinesend/domain';
 import { getTRPCErrorShape, TRPCError, transformTRPCResponse } from '@trpc/server';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from './context.js';
 import { rememberRequestId } from './errors.js';
+import { answerQueries, plainQueryCalls } from './queries.js';
 import { type AppRouter, appRouter } from './router.js';
 
 export interface TrpcPluginOptions {
@@ -72,16 +73,36 @@ export async function trpcPlugin(app: FastifyInstance, options: TrpcPluginOption
     return sendError(request, reply, new TRPCError({ code, message: error.message }));
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }) => createContext(req),
-      onError: ({ error, req, path }) => {
-        rememberRequestId(error, String(req.id));
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          req.log.error({ err: error.cause ?? error, path }, 'unhandled tRPC error');
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  const onError = (error: TRPCError, request: FastifyRequest, path: string | undefined) => {
+    rememberRequestId(error, String(request.id));
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      request.log.error({ err: error.cause ?? error, path }, 'unhandled tRPC error');
+    }
+  };
+
+  const trpcOptions = {
+    router: appRouter,
+    createContext: ({ req }) => createContext(req),
+    onError: ({ error, req, path }) => onError(error, req, path),
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+
+  // tRPC reads bodies itself: JSON as text, form data as the raw stream (as its Fastify plugin sets up).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.removeContentTypeParser('multipart/form-data');
+  app.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => done(null, body));
+
+  app.all<{ Params: { path: string } }>('/:path', async (request, reply) => {
+    const { path } = request.params;
+    const calls = plainQueryCalls(request, path);
+    if (calls) {
+      return answerQueries(reply, calls, createContext(request), (error, callPath) =>
+        onError(error, request, callPath),
+      );
+    }
+    await fastifyRequestHandler({ ...trpcOptions, req: request, res: reply, path });
+    return reply;
   });
 }

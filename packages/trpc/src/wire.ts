@@ -5,6 +5,7 @@ import {
   type Properties,
   properties,
   type Segment,
+  toIsoString,
 } from '@pristinesend/domain';
 import { z } from 'zod';
 
@@ -69,8 +70,8 @@ export function contactToWire(contact: Contact): ContactWire {
     lastName: contact.lastName,
     status: contact.status,
     properties: contact.properties,
-    createdAt: contact.createdAt.toISOString(),
-    updatedAt: contact.updatedAt.toISOString(),
+    createdAt: toIsoString(contact.createdAt),
+    updatedAt: toIsoString(contact.updatedAt),
   };
 }
 
@@ -80,8 +81,8 @@ export function segmentToWire(segment: Segment): SegmentWire {
     id: segment.id,
     name: segment.name,
     description: segment.description,
-    createdAt: segment.createdAt.toISOString(),
-    updatedAt: segment.updatedAt.toISOString(),
+    createdAt: toIsoString(segment.createdAt),
+    updatedAt: toIsoString(segment.updatedAt),
   };
 }
 
