@@ -8,7 +8,7 @@ import { toIsoString } from '@pristinesend/domain';
  * Free when nobody subscribes.
  */
 export const STATEMENT_CHANNEL = 'pristinesend:db:statement';
-const statements = channel(STATEMENT_CHANNEL);
+const published = channel(STATEMENT_CHANNEL);
 
 /** The node-postgres client under one of MikroORM's pooled connections. */
 interface DriverConnection {
@@ -30,29 +30,29 @@ function poolOf(em: EntityManager): ConnectionPool {
   return em.getKnex().client as unknown as ConnectionPool;
 }
 
-/** `?` placeholders (outside quoted literals) as PostgreSQL's `$1, $2, …`, converted once per text. */
-const numbered = new Map<string, string>();
-
-function numberPlaceholders(text: string): string {
-  let converted = numbered.get(text);
-  if (converted === undefined) {
-    let position = 0;
-    converted = text.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === '?' ? `$${++position}` : match));
-    numbered.set(text, converted);
-  }
-  return converted;
+/**
+ * A statement as PostgreSQL gets it: `?` placeholders (outside quoted literals) numbered
+ * `$1, $2, …`, and a name under which each connection parses and plans it once.
+ */
+interface Statement {
+  text: string;
+  name: string;
 }
 
-/** Statement names by text: each is parsed and planned once per connection, not per request. */
-const names = new Map<string, string>();
+/** By the caller's text: one lookup per query. */
+const statements = new Map<string, Statement>();
 
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `pristinesend_${names.size + 1}`;
-    names.set(text, name);
+function statementOf(text: string): Statement {
+  let statement = statements.get(text);
+  if (statement === undefined) {
+    let position = 0;
+    statement = {
+      text: text.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === '?' ? `$${++position}` : match)),
+      name: `pristinesend_${statements.size + 1}`,
+    };
+    statements.set(text, statement);
   }
-  return name;
+  return statement;
 }
 
 /** The last instant with a four-digit year: beyond it ISO writes `+033658-…`, which PostgreSQL refuses. */
@@ -92,12 +92,12 @@ export async function sql<Row = Record<string, unknown>>(
 ): Promise<Row[]> {
   const pool = poolOf(em);
   const connection = options.transaction?.connection ?? (await pool.acquireConnection());
-  const statement = numberPlaceholders(text);
-  if (statements.hasSubscribers) statements.publish({ text: statement });
+  const statement = statementOf(text);
+  if (published.hasSubscribers) published.publish({ text: statement.text });
   try {
     const result = await connection.query({
-      name: options.prepare === false ? undefined : statementName(statement),
-      text: statement,
+      name: options.prepare === false ? undefined : statement.name,
+      text: statement.text,
       values: bindings.map(wireValue),
     });
     return result.rows as Row[];
