@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GraphQLContext } from './context.js';
 import { fromValidationFailure } from './errors.js';
+import { encodeNodeId } from './node-id.js';
 
 /**
  * The one Pothos builder. Fields are non-null unless they say otherwise, edges and their
@@ -30,6 +31,7 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+    encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
   },
   validation: { validationError: fromValidationFailure },
 });

@@ -1,4 +1,5 @@
 import type { Services } from '@pristinesend/domain';
+import type { ExecutionResult } from './graphql.js';
 
 /**
  * The slice of a pino/Fastify logger the adapter uses. Written out so that the schema
@@ -16,6 +17,13 @@ export interface ServerContext {
   requestId?: string;
   /** The request's logger, so every line carries the request id. */
   log?: Logger;
+  /**
+   * Why the server could not read the body (too large, a wrong length), when it reads bodies
+   * itself: yoga answers it as it answers its own body errors, with the client's media type.
+   */
+  bodyError?: Error;
+  /** A result the server's fast path computed but left yoga to answer: it carries errors. */
+  executed?: ExecutionResult;
 }
 
 /** What every resolver receives: the request's workspace, always set, and the domain. */

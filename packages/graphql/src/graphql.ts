@@ -5,4 +5,11 @@
  * `index.mjs`. Two copies make `instanceof GraphQLError` lie and `printSchema` refuse the
  * schema, so this package imports graphql values only through here, pinned to `index.js`.
  */
-export { GraphQLError, lexicographicSortSchema, printSchema, valueFromASTUntyped } from 'graphql/index.js';
+export type { DocumentNode, ExecutionResult } from 'graphql/index.js';
+export {
+  GraphQLError,
+  getOperationAST,
+  lexicographicSortSchema,
+  printSchema,
+  valueFromASTUntyped,
+} from 'graphql/index.js';

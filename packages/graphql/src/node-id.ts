@@ -7,9 +7,21 @@ export type NodeType = 'Contact' | 'Segment';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The Relay plugin's encoding, base64 of `Type:id`, made with `btoa` where that gives the same
+ * bytes: it is several times faster than a Buffer on strings this short, and a page of
+ * contacts encodes one per row.
+ */
+export function encodeNodeId(typename: string, id: string): string {
+  const plain = `${typename}:${id}`;
+  return PRINTABLE_ASCII.test(plain) ? btoa(plain) : encodeGlobalID(typename, id);
+}
+
 /** A node's global ID: base64 of `Type:uuid`, the Relay plugin's encoding. */
 export function toGlobalId(type: NodeType, id: string): string {
-  return encodeGlobalID(type, id);
+  return encodeNodeId(type, id);
 }
 
 /**

@@ -4,6 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLContext, Logger, ServerContext } from './context.js';
 import { maskError } from './errors.js';
 import { GraphQLError } from './graphql.js';
+import { useJit } from './jit.js';
 import { schema } from './schema.js';
 
 /** Bounds on one operation, checked before it runs; an operation over any of them is not executed. */
@@ -33,6 +34,9 @@ export const DEFAULT_LIMITS: GraphQLLimits = {
   maxDirectives: 50,
 };
 
+/** The largest body read, as on the REST API. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 export interface GraphQLYogaOptions {
   services: Services;
   /** Serve GraphiQL to a browser's GET of /graphql (default true). */
@@ -40,6 +44,11 @@ export interface GraphQLYogaOptions {
   limits?: Partial<GraphQLLimits>;
   /** Where unexpected errors are logged when the request brings no logger of its own. */
   logger?: Logger;
+  /**
+   * Whether the HTTP server reads each body itself, under MAX_BODY_BYTES, and reports a body
+   * it could not read as `bodyError` (default false: yoga reads and limits the body).
+   */
+  serverReadsBody?: boolean;
 }
 
 export type GraphQLYoga = YogaServerInstance<ServerContext, GraphQLContext>;
@@ -86,6 +95,21 @@ function reportUnexpectedErrors(fallback: Logger): Plugin<GraphQLContext, Server
   };
 }
 
+/**
+ * What the HTTP server did before yoga, answered as yoga answers its own: a body it refused,
+ * and a query its fast path ran whose result carries errors (not run again).
+ */
+function fromServer(): Plugin<GraphQLContext, ServerContext> {
+  return {
+    onRequestParse({ serverContext }) {
+      if (serverContext.bodyError) throw serverContext.bodyError;
+    },
+    onParams({ context, setResult }) {
+      if (context.executed) setResult(context.executed);
+    },
+  };
+}
+
 const consoleLogger: Logger = {
   error: (details, message) => console.error(message, details),
 };
@@ -106,13 +130,13 @@ export function createGraphQLYoga(options: GraphQLYogaOptions): GraphQLYoga {
     cors: false,
     // Unexpected errors are logged by reportUnexpectedErrors; domain errors are not log-worthy.
     logging: false,
-    // The same body limit as the REST API.
-    maxRequestBodySize: 1024 * 1024,
+    // Streaming the body through yoga's limit costs more than the rest of a small request.
+    maxRequestBodySize: options.serverReadsBody ? false : MAX_BODY_BYTES,
     maskedErrors: { maskError },
     context: ({ workspaceId, requestId, log }): GraphQLContext => {
       if (!workspaceId) throw new UnauthorizedError();
       return { workspaceId, services: options.services, requestId, log };
     },
-    plugins: [armor(limits), reportUnexpectedErrors(options.logger ?? consoleLogger)],
+    plugins: [fromServer(), armor(limits), useJit(), reportUnexpectedErrors(options.logger ?? consoleLogger)],
   });
 }
