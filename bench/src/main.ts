@@ -90,7 +90,8 @@ async function preflight(scenario: Scenario, api: ServerProcess, base: ServerPro
   const a = await fetchSpec(api.url, apiKey, scenario.api, path);
   if (scenario.adapter && a.status === 404) return `n/a (${scenario.adapter} answers 404)`;
   if (a.status >= 300) return `n/a (API answered ${a.status}: ${a.text.slice(0, 200)})`;
-  const b = await fetchSpec(base.url, apiKey, scenario.baseline, scenario.sameJson ? path : undefined);
+  const reference = scenario.reference === 'api' ? api : base;
+  const b = await fetchSpec(reference.url, apiKey, scenario.baseline, scenario.sameJson ? path : undefined);
   if (b.status >= 300)
     throw new Error(`baseline answered ${b.status} for ${scenario.id}: ${b.text.slice(0, 300)}`);
   if (scenario.sameJson && !isDeepStrictEqual(JSON.parse(a.text), JSON.parse(b.text))) {
@@ -119,8 +120,9 @@ async function run(
     connections: settings.connections,
     seconds,
   });
+  const reference = scenario.reference === 'api' ? api : base;
   if (settings.warmup > 0) {
-    await load(options(base, settings.warmup), scenario.baseline);
+    await load(options(reference, settings.warmup), scenario.baseline);
     await load(options(api, settings.warmup), scenario.api);
   }
   const rounds: NonNullable<Row['rounds']> = { api: [], baseline: [] };
@@ -128,7 +130,7 @@ async function run(
     // Alternate which side goes first, so drift (cache, autovacuum, table growth) hits both alike.
     const order = round % 2 === 0 ? (['baseline', 'api'] as const) : (['api', 'baseline'] as const);
     for (const side of order) {
-      const server = side === 'api' ? api : base;
+      const server = side === 'api' ? api : reference;
       const cpuBefore = server.cpuSeconds();
       const from = monotonicUs();
       const result = await load(options(server, settings.seconds), scenario[side]);

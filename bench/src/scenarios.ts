@@ -16,6 +16,11 @@ export interface Scenario {
   api: RequestSpec;
   /** What the baseline runs for comparison (its equivalent REST request). */
   baseline: RequestSpec;
+  /**
+   * Which server answers `baseline`: the thin baseline (default), or the API itself when
+   * the goal compares two of the API's own transports (tRPC against its REST list).
+   */
+  reference?: 'baseline' | 'api';
   /** Adapters being built elsewhere: the row is n/a when the probe answers 404. */
   adapter?: 'trpc' | 'graphql';
   /** Whether both servers must answer this request with the same JSON (checked before loading). */
@@ -143,10 +148,11 @@ export function scenarios(seed: Seed, samples: Samples, runId: string, scale: Sc
     },
     {
       id: 'trpc-list',
-      label: 'tRPC list 50 (vs REST newest 50)',
+      label: "tRPC list 50 (vs the API's own REST newest 50)",
       goal: { minRatio: 0.9 },
       api: get(`/trpc/contacts.list?input=${trpcInput}`),
       baseline: newest,
+      reference: 'api',
       adapter: 'trpc',
       sameJson: false,
     },
