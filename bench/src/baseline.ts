@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { COLUMNS, MERGED } from './server-sql.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -26,8 +27,6 @@ function statement(text: string, values: unknown[]): pg.QueryConfig {
   return { name, text, values };
 }
 
-const COLUMNS =
-  'c.id, c.workspace_id, c.email, c.first_name, c.last_name, c.status, c.properties, c.created_at, c.updated_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_SHAPE = /^ps_live_[0-9A-Za-z]{32,128}$/;
 
@@ -233,14 +232,25 @@ app.patch(
     if (!UUID.test(id)) return fail(reply, 404, 'not_found', 'No such contact.');
     const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null));
     const remove = Object.keys(patch).filter((key) => patch[key] === null);
+    const values = [new Date(), JSON.stringify(set), JSON.stringify(remove), request.workspaceId, id];
+    // As the server does: one statement when PostgreSQL proves the merged limits…
+    const proven = await pool.query<Row>(
+      statement(
+        `update contacts c set updated_at = $1, properties = ${MERGED} where c.workspace_id = $4 and c.id = $5
+           and (select count(*) from jsonb_object_keys(${MERGED})) <= 100 and octet_length(${MERGED}::text) <= 16384
+           returning ${COLUMNS}`,
+        values,
+      ),
+    );
+    if (proven.rows[0]) return toWire(proven.rows[0]);
+    // …else the merge under the row lock, the merged limits checked before commit.
     const client = await pool.connect();
     try {
-      // As the server does: the merge under the row lock, the merged limits checked before commit.
       await client.query('begin');
       const { rows } = await client.query<Row>(
         statement(
-          `update contacts c set updated_at = $1, properties = (properties || $2::jsonb) - array(select jsonb_array_elements_text($3::jsonb)) where c.workspace_id = $4 and c.id = $5 returning ${COLUMNS}`,
-          [new Date(), JSON.stringify(set), JSON.stringify(remove), request.workspaceId, id],
+          `update contacts c set updated_at = $1, properties = ${MERGED} where c.workspace_id = $4 and c.id = $5 returning ${COLUMNS}`,
+          values,
         ),
       );
       const row = rows[0];

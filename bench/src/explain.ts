@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Samples } from './scenarios.js';
 import { COMMON_SEARCH, RARE_SEARCH, type Seed } from './seed.js';
+import { COLUMNS, MERGED } from './server-sql.js';
 
 /** The server's SQL (packages/db/src/repositories), with its `?` placeholders numbered. */
-const COLUMNS =
-  'c.id, c.workspace_id, c.email, c.first_name, c.last_name, c.status, c.properties, c.created_at, c.updated_at';
 const MEMBERS = `segment_memberships m join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
          where m.workspace_id = $1 and m.segment_id = $2`;
 const LIST = `select ${COLUMNS} from contacts c where c.workspace_id = $1`;
@@ -92,8 +91,11 @@ function queries(seed: Seed, samples: Samples): Query[] {
     },
     {
       name: 'merge-update',
-      text: `update contacts c set updated_at = $1, properties = (properties || $2::jsonb) - array(select jsonb_array_elements_text($3::jsonb)) where c.workspace_id = $4 and c.id = $5 returning ${COLUMNS}`,
-      values: [now, '{"plan":"business","score":7}', '["vip"]', ws, id],
+      // The server's one-statement merge, with the limits PostgreSQL proves ($6, $7).
+      text: `update contacts c set updated_at = $1, properties = ${MERGED} where c.workspace_id = $4 and c.id = $5
+               and (select count(*) from jsonb_object_keys(${MERGED})) <= $6 and octet_length(${MERGED}::text) <= $7
+               returning ${COLUMNS}`,
+      values: [now, '{"plan":"business","score":7}', '["vip"]', ws, id, 100, 16384],
       write: true,
     },
     {
