@@ -193,12 +193,14 @@ async function main() {
 
   const profileDir = join(BENCH, 'results', 'profiles');
   progress('starting the API and the baseline…');
+  // Both sides run with the start script's Node flags: the comparison is of code, not of runtime tuning.
+  const nodeFlags = startFlags(ROOT);
   const [api, base] = await Promise.all([
     startServer({
       name: 'API',
       entry: 'apps/api/src/main.ts',
       cwd: ROOT,
-      nodeFlags: [...startFlags(ROOT), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      nodeFlags: [...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
@@ -212,6 +214,7 @@ async function main() {
       name: 'baseline',
       entry: 'bench/src/baseline.ts',
       cwd: ROOT,
+      nodeFlags,
       env: { NODE_ENV: 'production', DATABASE_URL: db.url, POOL_SIZE: String(settings.poolSize) },
     }),
   ]);
