@@ -9,6 +9,7 @@ export type { DocumentNode, ExecutionResult } from 'graphql/index.js';
 export {
   GraphQLError,
   getOperationAST,
+  isObjectType,
   lexicographicSortSchema,
   printSchema,
   valueFromASTUntyped,
