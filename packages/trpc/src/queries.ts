@@ -90,6 +90,8 @@ export function plainQueryCalls(request: FastifyRequest, path: string): QueryCal
   return { isBatch, paths, inputs };
 }
 
+const asIs = (text: string) => text;
+
 /** Aborts when the client leaves before its answer, like the signal tRPC's adapter gives procedures. */
 function disconnectSignal(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
@@ -137,10 +139,13 @@ export async function answerQueries(
   );
   const [single] = responses;
   const body = JSON.stringify(transformTRPCResponse(config, calls.isBatch || !single ? responses : single));
-  // A Buffer, so Fastify leaves the content type as tRPC writes it (no charset added).
+  // Through an identity serializer, so that Fastify sends the text as it is and leaves the
+  // content type as tRPC writes it: a JSON string sent plainly gets a charset added, and a
+  // copy into a Buffer allocated a tenth of what a list request allocates.
   return reply
     .code(getHTTPStatusCode(responses, errors))
     .header('vary', 'trpc-accept, accept')
     .header('content-type', 'application/json')
-    .send(Buffer.from(body));
+    .serializer(asIs)
+    .send(body);
 }

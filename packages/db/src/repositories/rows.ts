@@ -13,11 +13,22 @@ function digits(text: string, start: number, end: number): number {
   return value;
 }
 
+/** Days from 1970-01-01 to a civil date, from Howard Hinnant's "chrono-compatible date algorithms". */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /**
  * PostgreSQL's text for a UTC timestamptz (`2026-11-26 13:00:00.123+00`, with 0 to 3
- * fraction digits) as milliseconds since the epoch, or NaN for any other form.
+ * fraction digits) as milliseconds since the epoch, or NaN for any other form. Plain
+ * arithmetic: `Date.UTC` is a runtime call, and a page of contacts parses 100 of these.
  */
-function utcMillis(text: string): number {
+export function utcMillis(text: string): number {
   const length = text.length;
   if (length < 22 || length > 26 || !text.endsWith('+00') || text[4] !== '-' || text[10] !== ' ') {
     return Number.NaN;
@@ -25,15 +36,17 @@ function utcMillis(text: string): number {
   const fractionDigits = length - 23;
   if (fractionDigits > 0 && text[19] !== '.') return Number.NaN;
   const fraction = fractionDigits > 0 ? digits(text, 20, length - 3) * 10 ** (3 - fractionDigits) : 0;
-  return Date.UTC(
-    digits(text, 0, 4),
-    digits(text, 5, 7) - 1,
-    digits(text, 8, 10),
-    digits(text, 11, 13),
-    digits(text, 14, 16),
-    digits(text, 17, 19),
-    fraction,
-  );
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hours = digits(text, 11, 13);
+  const minutes = digits(text, 14, 16);
+  const seconds = digits(text, 17, 19);
+  // PostgreSQL writes only valid instants; the bounds keep a malformed text from wrapping.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hours < 24 && minutes < 60 && seconds < 60)) {
+    return Number.NaN;
+  }
+  const days = daysFromCivil(digits(text, 0, 4), month, day);
+  return ((days * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000 + fraction;
 }
 
 /**
