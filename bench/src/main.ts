@@ -15,7 +15,7 @@ import { summariseProfile, type Window } from './profile.js';
 import { judge, type Report, type Row, summariseSide, table, writeReport } from './report.js';
 import { loadSamples, type Scenario, scenarios } from './scenarios.js';
 import { ensureSeed, removeBenchContacts, SCALES } from './seed.js';
-import { type ServerProcess, startFlags, startServer } from './server-process.js';
+import { buildProductionServer, type ServerProcess, startFlags, startServer } from './server-process.js';
 
 const BENCH = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(BENCH, '..');
@@ -192,15 +192,22 @@ async function main() {
   }
 
   const profileDir = join(BENCH, 'results', 'profiles');
+  progress('bundling the API as the Docker image runs it (pnpm build:server)…');
+  const apiEntry = buildProductionServer(ROOT);
   progress('starting the API and the baseline…');
   // Both sides run with the start script's Node flags: the comparison is of code, not of runtime tuning.
   const nodeFlags = startFlags(ROOT);
   const [api, base] = await Promise.all([
     startServer({
       name: 'API',
-      entry: 'apps/api/src/main.ts',
+      entry: apiEntry,
       cwd: ROOT,
-      nodeFlags: [...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      nodeFlags: [
+        ...nodeFlags,
+        // As the image's command runs it.
+        '--enable-source-maps',
+        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@pristinesend/db';
 
@@ -65,7 +65,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 /**
  * The Node flags of the root package.json's `start` script (`node <flags> --import tsx …`),
- * so the API is measured with the settings it runs with in production.
+ * which the Docker image's command and NODE_OPTIONS repeat: the settings the API runs with.
  */
 export function startFlags(root: string): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -75,10 +75,31 @@ export function startFlags(root: string): string[] {
   return words.slice(1, words.indexOf('--import')).filter((word) => word.startsWith('--'));
 }
 
-/** Starts `node --import tsx <entry>` on a free port and waits until /healthz answers. */
+/**
+ * The API as the Docker image runs it: `pnpm build:server`'s bundle (plain JavaScript, the
+ * workspace's TypeScript inlined, npm packages external). The image installs those packages
+ * hoisted; here the bundle finds them through pnpm's own hoisted directory
+ * (`node_modules/.pnpm/node_modules`, where pnpm links every dependency by default).
+ * Returns the entry, relative to `root`.
+ */
+export function buildProductionServer(root: string): string {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  const link = join(root, 'apps/api/dist/node_modules');
+  if (!existsSync(link)) symlinkSync(join('..', '..', '..', 'node_modules', '.pnpm', 'node_modules'), link);
+  return 'apps/api/dist/server.mjs';
+}
+
+/**
+ * Starts `node <flags> <entry>` on a free port (through tsx for a TypeScript entry) and
+ * waits until /healthz answers.
+ */
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
+  const loader = options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...loader, options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
