@@ -20,10 +20,20 @@ export const schema = builder.toSchema();
  */
 const NODE_TYPES: readonly NodeType[] = ['Contact', 'Segment'];
 for (const name of NODE_TYPES) {
-  const type = schema.getType(name);
-  const id = isObjectType(type) ? type.getFields().id : undefined;
-  if (!id) throw new Error(`Node type ${name} has no id field.`);
-  id.resolve = (node: { id: string }) => toGlobalId(name, node.id);
+  fieldOf(name, 'id').resolve = (node: { id: string }) => toGlobalId(name, node.id);
+  /*
+   * The DataLoader plugin wraps every field of a loadable type so that a resolver may return
+   * an ID to load. An edge always carries its node (connections.ts), so its `node` is read as
+   * a plain property: one resolver call and one loader lookup less per row.
+   */
+  fieldOf(`${name}Edge`, 'node').resolve = undefined;
+}
+
+function fieldOf(typeName: string, fieldName: string) {
+  const type = schema.getType(typeName);
+  const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+  if (!field) throw new Error(`${typeName}.${fieldName} is not in the schema.`);
+  return field;
 }
 
 /** The SDL committed as `schema.graphql`: sorted, so it changes only when the schema does. */
