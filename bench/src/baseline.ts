@@ -233,13 +233,13 @@ app.patch(
     const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null));
     const remove = Object.keys(patch).filter((key) => patch[key] === null);
     const values = [new Date(), JSON.stringify(set), JSON.stringify(remove), request.workspaceId, id];
-    // As the server does: one statement when PostgreSQL proves the merged limits…
+    // As the server does: one statement when PostgreSQL proves the merged limits (bound, as it binds them)…
     const proven = await pool.query<Row>(
       statement(
         `update contacts c set updated_at = $1, properties = ${MERGED} where c.workspace_id = $4 and c.id = $5
-           and (select count(*) from jsonb_object_keys(${MERGED})) <= 100 and octet_length(${MERGED}::text) <= 16384
+           and (select count(*) from jsonb_object_keys(${MERGED})) <= $6 and octet_length(${MERGED}::text) <= $7
            returning ${COLUMNS}`,
-        values,
+        [...values, 100, 16384],
       ),
     );
     if (proven.rows[0]) return toWire(proven.rows[0]);
